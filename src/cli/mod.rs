@@ -1,0 +1,62 @@
+//! The command line: one thin module per subcommand.
+
+mod check;
+mod generate;
+mod translations;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Build a family hub website in English, Bengali and Somali from plain text files.
+#[derive(Debug, Parser)]
+#[command(name = "hubsite", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read every file and report every problem, without writing anything.
+    Check(check::Args),
+    /// Translation tools.
+    #[command(subcommand)]
+    Translations(translations::Command),
+    /// Write a made-up site of any size, for benchmarks.
+    #[command(hide = true)]
+    Generate(generate::Args),
+}
+
+/// Exit codes: 0 all well, 1 problems in the content, 2 the command could not run.
+pub const EXIT_CONTENT: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Translations(cmd) => translations::run(&cmd),
+        Command::Generate(args) => generate::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// The `--site` option shared by subcommands.
+#[derive(Debug, clap::Args)]
+pub struct SiteArg {
+    /// The site folder: the one with site.toml in it.
+    #[arg(long, default_value = ".")]
+    pub site: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,15 @@
+//! The content model and its loader: entries, translations and terms read from a site folder.
+
+pub mod entry;
+pub mod fields;
+pub mod frontmatter;
+pub mod ids;
+pub mod load;
+pub mod model;
+pub mod schema;
+mod session;
+pub mod terms;
+pub mod values;
+
+pub use load::{LoadError, Loaded, load};
+pub use model::*;

@@ -1,0 +1,226 @@
+//! Fluent messages: the built-in strings of the default theme and the site's own, per language.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::content::ids::LangCode;
+use crate::diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span, display_path};
+
+/// The built-in Fluent files, compiled into the binary: (language, file name, text).
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    (
+        "en",
+        "vocabulary.ftl",
+        include_str!("../../themes/default/locales/en/vocabulary.ftl"),
+    ),
+    (
+        "bn",
+        "vocabulary.ftl",
+        include_str!("../../themes/default/locales/bn/vocabulary.ftl"),
+    ),
+    (
+        "so",
+        "vocabulary.ftl",
+        include_str!("../../themes/default/locales/so/vocabulary.ftl"),
+    ),
+];
+
+/// Where a message was defined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    Site(Span),
+}
+
+/// One message's Fluent source, and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub source: String,
+    pub origin: Origin,
+}
+
+/// All messages by language and id; a site's messages replace built-in ones with the same id.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    pub messages: BTreeMap<LangCode, BTreeMap<String, Message>>,
+}
+
+impl Catalog {
+    pub fn has(&self, lang: &LangCode, id: &str) -> bool {
+        self.messages.get(lang).is_some_and(|m| m.contains_key(id))
+    }
+
+    fn add(&mut self, lang: &str, text: &str, file: Option<FileId>, diags: &mut Vec<Diagnostic>) {
+        let resource = match fluent_syntax::parser::parse(text) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    match file {
+                        Some(file) => diags.push(
+                            Diagnostic::error("ftl-syntax", Span { file, start: e.pos.start as u32, end: e.pos.end as u32 }, format!("this Fluent message is not valid: {}", e.kind))
+                                .help("a message is written `id = text`, one per line; lines that go on start with spaces"),
+                        ),
+                        None => diags.push(Diagnostic::file_error("ftl-syntax", Path::new("built-in"), format!("built-in {lang} strings: {}", e.kind))),
+                    }
+                }
+                r
+            }
+        };
+        let map = self.messages.entry(LangCode::new(lang)).or_default();
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let span = m.id.name.as_ptr() as usize - text.as_ptr() as usize;
+                let end = text[span..].find("\n\n").map_or(text.len(), |e| span + e);
+                let origin = match file {
+                    Some(file) => Origin::Site(Span {
+                        file,
+                        start: span as u32,
+                        end: (span + m.id.name.len()) as u32,
+                    }),
+                    None => Origin::Builtin,
+                };
+                map.insert(
+                    m.id.name.to_string(),
+                    Message {
+                        source: text[span..end].trim_end().to_string(),
+                        origin,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Loads the built-in messages, then the site's `locales/<lang>/*.ftl` over them.
+pub fn load(
+    root: &Path,
+    languages: &[LangCode],
+    sources: &mut SourceMap,
+) -> Result<(Catalog, Vec<Diagnostic>), crate::content::LoadError> {
+    let mut catalog = Catalog::default();
+    let mut diags = Vec::new();
+    for (lang, _, text) in BUILTIN {
+        catalog.add(lang, text, None, &mut diags);
+    }
+    let dir = root.join("locales");
+    if !dir.is_dir() {
+        return Ok((catalog, diags));
+    }
+    for item in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .min_depth(1)
+        .max_depth(2)
+    {
+        let item = item.map_err(|e| crate::content::LoadError::Io(dir.clone(), e.into()))?;
+        let rel_path = item
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(item.path())
+            .to_path_buf();
+        let rel = display_path(&rel_path);
+        if item.depth() == 1 {
+            let name = item.file_name().to_string_lossy();
+            if item.file_type().is_dir() && !languages.iter().any(|l| l.as_str() == name) {
+                diags.push(
+                    Diagnostic::file_error(
+                        "unknown-language",
+                        &rel_path,
+                        format!("locales/{name}/ is for a language the site does not have"),
+                    )
+                    .help("add the language to `languages` in site.toml, or remove the folder"),
+                );
+            }
+            continue;
+        }
+        if !rel.ends_with(".ftl") {
+            continue;
+        }
+        let Some(lang) = rel_path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|l| l.to_string_lossy().into_owned())
+        else {
+            continue;
+        };
+        let bytes = std::fs::read(item.path())
+            .map_err(|e| crate::content::LoadError::Io(item.path().to_path_buf(), e))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => crate::content::frontmatter::normalise(t),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::file_error(
+                        "bad-utf8",
+                        &rel_path,
+                        "this file has characters that are not UTF-8 text",
+                    )
+                    .help("save the file as UTF-8 in your editor"),
+                );
+                continue;
+            }
+        };
+        let id = sources.add(SourceFile::new(rel, text));
+        let text = sources.get(id).text.clone();
+        catalog.add(&lang, &text, Some(id), &mut diags);
+    }
+    Ok((catalog, diags))
+}
+
+/// The English names of languages, for messages to the communications team.
+pub fn english_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "bn" => "Bengali",
+        "so" => "Somali",
+        "ur" => "Urdu",
+        "pa" => "Punjabi",
+        "pl" => "Polish",
+        "ar" => "Arabic",
+        "tr" => "Turkish",
+        "ro" => "Romanian",
+        "es" => "Spanish",
+        "fr" => "French",
+        "syl" => "Sylheti",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_message_exists_in_every_language() {
+        let mut diags = Vec::new();
+        let mut c = Catalog::default();
+        for (lang, _, text) in BUILTIN {
+            c.add(lang, text, None, &mut diags);
+        }
+        assert!(diags.is_empty(), "{diags:?}");
+        let en = &c.messages[&LangCode::new("en")];
+        for lang in ["bn", "so"] {
+            let other = &c.messages[&LangCode::new(lang)];
+            let missing: Vec<&String> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<&String> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{lang} has messages English lacks: {extra:?}"
+            );
+        }
+        assert!(en.len() > 50);
+    }
+
+    #[test]
+    fn bengali_labels_are_in_bengali_script() {
+        let mut diags = Vec::new();
+        let mut c = Catalog::default();
+        c.add("bn", BUILTIN[1].2, None, &mut diags);
+        let bn = &c.messages[&LangCode::new("bn")];
+        assert!(
+            bn["facility-baby-changing"].source.contains("শিশু"),
+            "{:?}",
+            bn["facility-baby-changing"]
+        );
+        assert!(bn["day-friday"].source.contains("শুক্রবার"));
+    }
+}

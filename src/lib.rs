@@ -1,0 +1,48 @@
+//! hubsite: a static site generator for a council's family hub offer, in English, Bengali and Somali.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod corpus;
+pub mod diagnostics;
+pub mod i18n;
+pub mod output;
+pub mod schedule;
+pub mod suggest;
+pub mod validate;
+
+use std::path::Path;
+
+use content::{LoadError, Loaded};
+use i18n::Catalog;
+
+/// A loaded site, its messages, and every problem found in it.
+#[derive(Debug)]
+pub struct Checked {
+    pub loaded: Loaded,
+    pub catalog: Catalog,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.loaded.diagnostics.errors()
+    }
+}
+
+/// Loads and validates a site folder without writing anything: `hubsite check`.
+pub fn check(root: &Path) -> Result<Checked, LoadError> {
+    let mut loaded = content::load(root)?;
+    let languages = loaded
+        .config
+        .as_ref()
+        .map(|c| c.languages.clone())
+        .unwrap_or_default();
+    let (catalog, diags) = i18n::load(root, &languages, &mut loaded.sources)?;
+    loaded.diagnostics.extend(diags);
+    if let Some(config) = &loaded.config {
+        let found = validate::check(config, &loaded.content, &loaded.index, &catalog);
+        loaded.diagnostics.extend(found);
+    }
+    loaded.diagnostics.sort(&loaded.sources);
+    Ok(Checked { loaded, catalog })
+}

@@ -1,0 +1,83 @@
+//! Links in entry text: `@/<kind>/<slug>` must name an entry; unsafe links and raw HTML are reported.
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::content::Content;
+use crate::content::entry::Index;
+use crate::content::ids::{EntryRef, Kind};
+use crate::content::model::Text;
+use crate::diagnostics::{Diagnostic, Span};
+
+/// Reads an internal link `@/<kind>/<slug>` (an optional `#part` is kept aside).
+pub fn parse_internal(dest: &str) -> Option<Result<EntryRef, String>> {
+    let rest = dest.strip_prefix("@/")?;
+    let path = rest.split('#').next().unwrap_or("").trim_end_matches('/');
+    let Some((folder, slug)) = path.split_once('/') else {
+        return Some(Err(format!(
+            "\"{dest}\" does not say which entry: write @/<kind>/<name>, like @/sessions/baby-massage"
+        )));
+    };
+    match Kind::from_folder(folder) {
+        Some(kind) => Some(Ok(EntryRef {
+            kind,
+            slug: slug.to_string(),
+        })),
+        None => {
+            let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).collect();
+            Some(Err(format!(
+                "\"{folder}\" is not a kind of entry; use one of {}",
+                folders.join(", ")
+            )))
+        }
+    }
+}
+
+fn check_text(text: &Text, index: &Index, out: &mut Vec<Diagnostic>) {
+    let Some(body_span) = text.body_span else {
+        return;
+    };
+    let at = |range: std::ops::Range<usize>| Span {
+        file: body_span.file,
+        start: body_span.start + range.start as u32,
+        end: body_span.start + range.end as u32,
+    };
+    for (event, range) in Parser::new(&text.body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                let dest = dest_url.trim();
+                let lower = dest.to_ascii_lowercase();
+                if let Some(parsed) = parse_internal(dest) {
+                    match parsed {
+                        Ok(r) if index.has(r.kind, &r.slug) => {}
+                        Ok(r) => out.push(
+                            Diagnostic::error("broken-link", at(range), format!("this links to {dest}, but there is no {} called \"{}\"", r.kind.noun(), r.slug))
+                                .help(format!("check the name against the files in content/{}/", r.kind.folder())),
+                        ),
+                        Err(why) => out.push(Diagnostic::error("broken-link", at(range), "this link to another entry is not complete").help(why)),
+                    }
+                } else if lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:") {
+                    out.push(
+                        Diagnostic::error("unsafe-link", at(range), "this link runs code or hides data in the address, so it is removed from the page")
+                            .help("link to a web page starting with https://, or to another entry with @/<kind>/<name>"),
+                    );
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => out.push(
+                Diagnostic::warning("raw-html", at(range), "HTML in the text is not shown on the page")
+                    .help("write it in markdown instead: **bold**, [a link](https://…), or a list with - at the start of each line"),
+            ),
+            _ => {}
+        }
+    }
+}
+
+pub fn check(content: &Content, index: &Index) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, _, common) in content.entries() {
+        check_text(&common.text, index, &mut out);
+        for t in common.translations.values() {
+            check_text(&t.text, index, &mut out);
+        }
+    }
+    out
+}
