@@ -108,11 +108,7 @@ pub fn parse(file: FileId, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) 
     let theme = t.str("theme", "\"default\"").map(|s| s.value.to_string());
     let mut acronyms = AcronymLevel::Error;
     let mut allow = Vec::new();
-    if let Some(pl) = t.table(
-        "plain_language",
-        "[plain_language]",
-        "{ acronyms = \"error\" }",
-    ) {
+    if let Some(pl) = t.table("plain_language", "[plain_language]", "{ acronyms = \"error\" }") {
         if let Some(a) = pl.str("acronyms", "\"error\"") {
             match a.value {
                 "error" => {}

@@ -49,8 +49,7 @@ const DAYS: [&str; 7] = [
 ];
 const EVERY: [&str; 4] = ["week", "first", "last", "third"];
 const WORDS: [&str; 12] = [
-    "Messy", "Baby", "Toddler", "Rhyme", "Story", "Music", "Play", "Bumps", "Dads", "Splash",
-    "Chatter", "Sunny",
+    "Messy", "Baby", "Toddler", "Rhyme", "Story", "Music", "Play", "Bumps", "Dads", "Splash", "Chatter", "Sunny",
 ];
 const BN: [&str; 6] = [
     "শিশুদের খেলা",
@@ -142,16 +141,8 @@ pub fn generate(out: &Path, sessions: usize, seed: u64) -> std::io::Result<()> {
             h % 10,
             h % 1000
         );
-        write(
-            &out.join(format!("content/hubs/{slug}.md")),
-            &entry(&fields, &body),
-        )?;
-        translate(
-            &out.join("content/hubs"),
-            &slug,
-            &text(&title, &summary, &body),
-            h,
-        )?;
+        write(&out.join(format!("content/hubs/{slug}.md")), &entry(&fields, &body))?;
+        translate(&out.join("content/hubs"), &slug, &text(&title, &summary, &body), h)?;
     }
     for s in 0..spokes {
         let slug = format!("spoke-{s}");
@@ -166,10 +157,8 @@ pub fn generate(out: &Path, sessions: usize, seed: u64) -> std::io::Result<()> {
             1 + s % 4,
             s % 10
         );
-        write(
-            &out.join(format!("content/spokes/{slug}.md")),
-            &entry(&fields, &body),
-        )?;
+        write(&out.join(format!("content/spokes/{slug}.md")), &entry(&fields, &body))?;
+        translate(&out.join("content/spokes"), &slug, &text(&title, &summary, &body), s)?;
     }
     for n in 0..sessions {
         let slug = format!("session-{n}");
@@ -178,11 +167,7 @@ pub fn generate(out: &Path, sessions: usize, seed: u64) -> std::io::Result<()> {
         } else {
             format!("spoke-{}", rng.below(spokes))
         };
-        let title = format!(
-            "{} {} {n}",
-            rng.pick(&WORDS),
-            rng.pick(&WORDS).to_lowercase()
-        );
+        let title = format!("{} {} {n}", rng.pick(&WORDS), rng.pick(&WORDS).to_lowercase());
         let summary = "Songs, toys and a chat for you and your little one.".to_string();
         let body = format!(
             "\nCome along with your child. We sing, play and read together.\n\nIt is {} and you do not need to book.\n",
@@ -195,27 +180,15 @@ pub fn generate(out: &Path, sessions: usize, seed: u64) -> std::io::Result<()> {
             rng.pick(&CATEGORIES),
             1 + rng.below(5),
             rng.pick(&DAYS),
-            if n % 4 == 0 {
-                "term_time_only = true\n"
-            } else {
-                ""
-            },
+            if n % 4 == 0 { "term_time_only = true\n" } else { "" },
             if n % 3 == 0 {
                 "\"free\"".to_string()
             } else {
                 format!("{{ pounds = {}.5, per = \"child\" }}", rng.below(4))
             },
         );
-        write(
-            &out.join(format!("content/sessions/{slug}.md")),
-            &entry(&fields, &body),
-        )?;
-        translate(
-            &out.join("content/sessions"),
-            &slug,
-            &text(&title, &summary, &body),
-            n,
-        )?;
+        write(&out.join(format!("content/sessions/{slug}.md")), &entry(&fields, &body))?;
+        translate(&out.join("content/sessions"), &slug, &text(&title, &summary, &body), n)?;
     }
     Ok(())
 }

@@ -18,11 +18,7 @@ pub struct Span {
 impl Span {
     /// The start of a file: where problems about the file as a whole are reported.
     pub fn file_start(file: FileId) -> Span {
-        Span {
-            file,
-            start: 0,
-            end: 0,
-        }
+        Span { file, start: 0, end: 0 }
     }
 }
 
@@ -62,15 +58,9 @@ impl SourceFile {
     /// 1-based line and 1-based column in characters of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self
-            .line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
+        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -79,10 +69,7 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&e| e - 1);
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1);
         self.text.get(start..end).unwrap_or("")
     }
 }
@@ -188,10 +175,7 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!(
-            "{path}:{line}:{col}: {label}[{}]: {}\n",
-            self.code, self.message
-        );
+        let mut out = format!("{path}:{line}:{col}: {label}[{}]: {}\n", self.code, self.message);
         if let Location::Span(span) = self.location {
             let file = sources.get(span.file);
             let text = file.line_text(line);
@@ -211,13 +195,7 @@ impl Diagnostic {
                 .max(1);
             let _ = writeln!(out, "{:width$} |", "");
             let _ = writeln!(out, "{line:width$} | {text}");
-            let _ = writeln!(
-                out,
-                "{:width$} | {}{}",
-                "",
-                " ".repeat(col - 1),
-                "^".repeat(carets)
-            );
+            let _ = writeln!(out, "{:width$} | {}{}", "", " ".repeat(col - 1), "^".repeat(carets));
             if let Some(help) = &self.help {
                 let _ = writeln!(out, "{:width$} = help: {help}", "");
             }
@@ -248,17 +226,11 @@ impl Diagnostics {
     }
 
     pub fn errors(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     /// Sort by file path, then position, so output is the same on every run.
@@ -287,10 +259,7 @@ mod tests {
     #[test]
     fn renders_a_code_frame_with_a_caret() {
         let mut sources = SourceMap::default();
-        let id = sources.add(SourceFile::new(
-            "content/x.md".into(),
-            "+++\nfrom = \"9:30\"\n".into(),
-        ));
+        let id = sources.add(SourceFile::new("content/x.md".into(), "+++\nfrom = \"9:30\"\n".into()));
         let d = Diagnostic::error(
             "bad-time",
             Span {

@@ -71,32 +71,16 @@ fn translation_summary(
     for (lang, rows) in report {
         let counts: Vec<String> = order
             .iter()
-            .map(|s| {
-                format!(
-                    "{} {}",
-                    rows.iter().filter(|r| r.status == *s).count(),
-                    s.words()
-                )
-            })
+            .map(|s| format!("{} {}", rows.iter().filter(|r| r.status == *s).count(), s.words()))
             .collect();
-        let _ = writeln!(
-            out,
-            "  {lang} ({}): {}",
-            english_name(lang.as_str()),
-            counts.join(", ")
-        );
+        let _ = writeln!(out, "  {lang} ({}): {}", english_name(lang.as_str()), counts.join(", "));
         if list {
             for r in rows.iter().filter(|r| r.status != Status::UpToDate) {
                 let _ = writeln!(out, "    {:<11}  {}", r.status.words(), r.path);
             }
         }
     }
-    if !list
-        && report
-            .values()
-            .flatten()
-            .any(|r| r.status != Status::UpToDate)
-    {
+    if !list && report.values().flatten().any(|r| r.status != Status::UpToDate) {
         out.push_str("  Run `hubsite check --translations` to list them.\n");
     }
     out

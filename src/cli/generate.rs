@@ -19,19 +19,12 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     if args.out.exists() {
-        eprintln!(
-            "error: {} already exists; name a new folder",
-            args.out.display()
-        );
+        eprintln!("error: {} already exists; name a new folder", args.out.display());
         return EXIT_USAGE;
     }
     match crate::corpus::generate(&args.out, args.sessions, args.seed) {
         Ok(()) => {
-            println!(
-                "Wrote a site with {} sessions to {}",
-                args.sessions,
-                args.out.display()
-            );
+            println!("Wrote a site with {} sessions to {}", args.sessions, args.out.display());
             0
         }
         Err(e) => {

@@ -45,11 +45,7 @@ fn stamp(args: &StampArgs) -> u8 {
         }
     };
     let loaded = &checked.loaded;
-    let wanted: Vec<String> = args
-        .files
-        .iter()
-        .map(|f| relative(&args.site.site, f))
-        .collect();
+    let wanted: Vec<String> = args.files.iter().map(|f| relative(&args.site.site, f)).collect();
     let mut found = vec![false; wanted.len()];
     let (mut stamped, mut left_out_of_date) = (0, Vec::new());
     for (_, _, common) in loaded.content.entries() {
@@ -80,10 +76,7 @@ fn stamp(args: &StampArgs) -> u8 {
             }
             let full = loaded.root.join(path);
             let result = std::fs::read_to_string(&full).and_then(|text| {
-                crate::output::write_atomic(
-                    &full,
-                    set_source(&text, &fp, path.ends_with(".toml")).as_bytes(),
-                )
+                crate::output::write_atomic(&full, set_source(&text, &fp, path.ends_with(".toml")).as_bytes())
             });
             if let Err(e) = result {
                 eprintln!("error: could not write {path}: {e}");
@@ -96,19 +89,13 @@ fn stamp(args: &StampArgs) -> u8 {
     let mut code = 0;
     for (w, f) in wanted.iter().zip(found) {
         if !f {
-            eprintln!(
-                "error: {w} is not a translation that hubsite could read; run `hubsite check` to see why"
-            );
+            eprintln!("error: {w} is not a translation that hubsite could read; run `hubsite check` to see why");
             code = EXIT_CONTENT;
         }
     }
     println!(
         "Stamped {stamped} {}.",
-        if stamped == 1 {
-            "translation"
-        } else {
-            "translations"
-        }
+        if stamped == 1 { "translation" } else { "translations" }
     );
     if !left_out_of_date.is_empty() && wanted.is_empty() {
         println!(

@@ -91,10 +91,7 @@ fn with_table<R>(
                 };
                 return (
                     None,
-                    vec![
-                        Diagnostic::error("front-matter", Span::file_start(file), message)
-                            .help(help),
-                    ],
+                    vec![Diagnostic::error("front-matter", Span::file_start(file), message).help(help)],
                 );
             }
         }
@@ -112,12 +109,7 @@ fn with_table<R>(
     (result, ctx.take())
 }
 
-fn text_fields(
-    t: &Table<'_, '_, '_>,
-    kind: Kind,
-    body: Option<(&str, usize)>,
-    required: bool,
-) -> Option<Text> {
+fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, required: bool) -> Option<Text> {
     let title = if required {
         t.req_str("title", "\"Baby massage\"")
     } else {
@@ -154,7 +146,10 @@ fn text_fields(
                 "summary-too-long",
                 s.span,
                 format!("the summary is {n} characters long; the most is 160"),
-                format!("cut it by {} characters: one plain sentence, and put the rest in the text below the +++ line", n - 160),
+                format!(
+                    "cut it by {} characters: one plain sentence, and put the rest in the text below the +++ line",
+                    n - 160
+                ),
             );
         }
     }
@@ -263,14 +258,15 @@ pub fn parse_translation(
     with_table(file, text, is_toml, |ctx, doc, body| {
         let t = Table::new(ctx, doc, Span::file_start(file), "a translation");
         let text = text_fields(&t, kind, body, true);
-        let source = t
-            .str("source", "\"3f2a9c41d07be815\"")
-            .map(|s| s.value.to_string());
+        let source = t.str("source", "\"3f2a9c41d07be815\"").map(|s| s.value.to_string());
         let reviewed = t.bool("reviewed").is_none_or(|b| b.value);
         let own_fields = fields_for(kind);
         t.finish(&|name| {
             own_fields.contains(&name).then(|| {
-                format!("`{name}` is the same in every language: set it in the source file, and keep only {} here", translatable_list(kind))
+                format!(
+                    "`{name}` is the same in every language: set it in the source file, and keep only {} here",
+                    translatable_list(kind)
+                )
             })
         });
         Some(Translation {
@@ -328,17 +324,11 @@ impl Parser<'_, '_, '_, '_> {
             return Some((*k, s.value.to_string()));
         }
         let names: Vec<&str> = kinds.iter().map(|k| k.noun()).collect();
-        let folders: Vec<String> = kinds
-            .iter()
-            .map(|k| format!("content/{}/", k.folder()))
-            .collect();
+        let folders: Vec<String> = kinds.iter().map(|k| format!("content/{}/", k.folder())).collect();
         let known = self.env.index.slugs_of(kinds);
         let help = match suggest::nearest(s.value, &known) {
             Some(near) => format!("did you mean \"{near}\"?"),
-            None => format!(
-                "use the name of a file in {} without its ending",
-                folders.join(" or ")
-            ),
+            None => format!("use the name of a file in {} without its ending", folders.join(" or ")),
         };
         self.ctx().error(
             "unknown-reference",
@@ -363,12 +353,7 @@ impl Parser<'_, '_, '_, '_> {
         }
     }
 
-    pub(super) fn vocab_list<T>(
-        &self,
-        key: &'static str,
-        example: &str,
-        make: impl Fn(&str) -> T,
-    ) -> Vec<Sp<T>> {
+    pub(super) fn vocab_list<T>(&self, key: &'static str, example: &str, make: impl Fn(&str) -> T) -> Vec<Sp<T>> {
         self.t
             .str_list(key, example)
             .into_iter()
@@ -382,7 +367,12 @@ impl Parser<'_, '_, '_, '_> {
             if (2..=3).contains(&s.value.len()) && s.value.bytes().all(|b| b.is_ascii_lowercase()) {
                 out.push(Sp::new(LangCode::new(s.value), s.span));
             } else {
-                self.ctx().error("bad-language", s.span, format!("\"{}\" is not a language code", s.value), "use the short code in small letters, like \"bn\" for Bengali or \"so\" for Somali");
+                self.ctx().error(
+                    "bad-language",
+                    s.span,
+                    format!("\"{}\" is not a language code", s.value),
+                    "use the short code in small letters, like \"bn\" for Bengali or \"so\" for Somali",
+                );
             }
         }
         out
@@ -408,27 +398,9 @@ impl Parser<'_, '_, '_, '_> {
 
     pub(super) fn contact(&self, t: &Table<'_, '_, '_>) -> Contact {
         Contact {
-            phone: self.checked_value(
-                "phone",
-                "\"020 7946 0123\"",
-                super::values::phone,
-                "bad-phone",
-                t,
-            ),
-            email: self.checked_value(
-                "email",
-                "\"hello@example.org\"",
-                super::values::email,
-                "bad-email",
-                t,
-            ),
-            url: self.checked_value(
-                "url",
-                "\"https://example.org\"",
-                super::values::url,
-                "bad-url",
-                t,
-            ),
+            phone: self.checked_value("phone", "\"020 7946 0123\"", super::values::phone, "bad-phone", t),
+            email: self.checked_value("email", "\"hello@example.org\"", super::values::email, "bad-email", t),
+            url: self.checked_value("url", "\"https://example.org\"", super::values::url, "bad-url", t),
         }
     }
 
@@ -503,33 +475,13 @@ impl Parser<'_, '_, '_, '_> {
                     _ => None,
                 }
             });
-        let phone = self.checked_value(
-            "phone",
-            "\"020 7946 0123\"",
-            super::values::phone,
-            "bad-phone",
-            t,
-        );
-        let email = self.checked_value(
-            "email",
-            "\"hello@example.org\"",
-            super::values::email,
-            "bad-email",
-            t,
-        );
-        let website = self.checked_value(
-            "website",
-            "\"https://example.org\"",
-            super::values::url,
-            "bad-url",
-            t,
-        );
+        let phone = self.checked_value("phone", "\"020 7946 0123\"", super::values::phone, "bad-phone", t);
+        let email = self.checked_value("email", "\"hello@example.org\"", super::values::email, "bad-email", t);
+        let website = self.checked_value("website", "\"https://example.org\"", super::values::url, "bad-url", t);
         let opening = self.slots("opening", None);
-        let facilities = self.vocab_list(
-            "facilities",
-            "[\"step-free\", \"baby-changing\"]",
-            |s: &str| FacilityId::new(s),
-        );
+        let facilities = self.vocab_list("facilities", "[\"step-free\", \"baby-changing\"]", |s: &str| {
+            FacilityId::new(s)
+        });
         let languages = self.languages();
         Some(Place {
             common: placeholder_common(self.ctx().file),
@@ -550,13 +502,7 @@ impl Parser<'_, '_, '_, '_> {
             if self.env.config.has_locality(s.value) {
                 return Some(Sp::new(LocalityId::new(s.value), s.span));
             }
-            let known: Vec<&str> = self
-                .env
-                .config
-                .localities
-                .iter()
-                .map(|l| l.value.as_str())
-                .collect();
+            let known: Vec<&str> = self.env.config.localities.iter().map(|l| l.value.as_str()).collect();
             let help = match suggest::nearest(s.value, &known) {
                 Some(n) => format!("did you mean \"{n}\"?"),
                 None => format!(
@@ -660,27 +606,9 @@ impl Parser<'_, '_, '_, '_> {
         let t = self.t;
         Organisation {
             common: placeholder_common(self.ctx().file),
-            website: self.checked_value(
-                "website",
-                "\"https://example.org\"",
-                super::values::url,
-                "bad-url",
-                t,
-            ),
-            phone: self.checked_value(
-                "phone",
-                "\"020 7946 0123\"",
-                super::values::phone,
-                "bad-phone",
-                t,
-            ),
-            email: self.checked_value(
-                "email",
-                "\"hello@example.org\"",
-                super::values::email,
-                "bad-email",
-                t,
-            ),
+            website: self.checked_value("website", "\"https://example.org\"", super::values::url, "bad-url", t),
+            phone: self.checked_value("phone", "\"020 7946 0123\"", super::values::phone, "bad-phone", t),
+            email: self.checked_value("email", "\"hello@example.org\"", super::values::email, "bad-email", t),
         }
     }
 
@@ -693,9 +621,7 @@ impl Parser<'_, '_, '_, '_> {
     }
 
     pub(super) fn ages(&self) -> Option<Ages> {
-        let a = self
-            .t
-            .table("ages", "ages", "{ from = \"birth\", to = \"5 years\" }")?;
+        let a = self.t.table("ages", "ages", "{ from = \"birth\", to = \"5 years\" }")?;
         let read = |key: &'static str| {
             let s = a.str(key, "\"2 years\"")?;
             match super::values::age(s.value) {

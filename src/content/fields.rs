@@ -40,13 +40,7 @@ impl Ctx {
         self.diags.borrow_mut().push(d);
     }
 
-    pub fn error(
-        &self,
-        code: &'static str,
-        span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub fn error(&self, code: &'static str, span: Span, message: impl Into<String>, help: impl Into<String>) {
         self.push(Diagnostic::error(code, span, message).help(help));
     }
 
@@ -113,9 +107,7 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
 
     /// The span of a key, for problems about the field as a whole.
     pub fn key_span(&self, key: &str) -> Option<Span> {
-        self.table
-            .get_key_value(key)
-            .map(|(k, _)| self.ctx.span(k.span()))
+        self.table.get_key_value(key).map(|(k, _)| self.ctx.span(k.span()))
     }
 
     pub fn wrong_type(&self, key: &str, v: &Spanned<DeValue<'_>>, expected: &str, example: &str) {
@@ -159,8 +151,7 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
 
     /// A single-line field: runs of white space, line breaks included, become one space.
     pub fn line(&self, key: &'static str, example: &str) -> Option<Sp<String>> {
-        self.str(key, example)
-            .map(|s| Sp::new(fold_spaces(s.value), s.span))
+        self.str(key, example).map(|s| Sp::new(fold_spaces(s.value), s.span))
     }
 
     pub fn bool(&self, key: &'static str) -> Option<Sp<bool>> {
@@ -177,9 +168,7 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
     pub fn int(&self, key: &'static str, example: &str) -> Option<Sp<i64>> {
         let v = self.get(key)?;
         let parsed = match v.get_ref() {
-            DeValue::Integer(i) => {
-                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-            }
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
             _ => None,
         };
         if parsed.is_none() {
@@ -252,12 +241,7 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
     }
 
     /// A nested table, written inline `{ … }` or as `[key]`.
-    pub fn table(
-        &self,
-        key: &'static str,
-        what: &'static str,
-        example: &str,
-    ) -> Option<Table<'c, 't, 'i>> {
+    pub fn table(&self, key: &'static str, what: &'static str, example: &str) -> Option<Table<'c, 't, 'i>> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::Table(t) => Some(Table::new(self.ctx, t, self.span_of(v), what)),
@@ -327,12 +311,10 @@ pub fn value_date(v: &DeValue<'_>) -> Result<Date, Option<String>> {
         DeValue::String(s) => {
             let parts: Vec<&str> = s.split('-').collect();
             match parts.as_slice() {
-                [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                    match (y.parse(), m.parse(), d.parse()) {
-                        (Ok(y), Ok(m), Ok(d)) => (y, m, d, s.to_string()),
-                        _ => return Err(None),
-                    }
-                }
+                [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => match (y.parse(), m.parse(), d.parse()) {
+                    (Ok(y), Ok(m), Ok(d)) => (y, m, d, s.to_string()),
+                    _ => return Err(None),
+                },
                 _ => return Err(None),
             }
         }

@@ -18,10 +18,7 @@ pub enum SplitError {
 
 /// Removes a byte-order mark and turns CRLF line ends into LF. Line and column numbers stay the same.
 pub fn normalise(text: String) -> String {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
@@ -79,9 +76,6 @@ mod tests {
     #[test]
     fn missing_fences() {
         assert_eq!(split_markdown("title = 1\n"), Err(SplitError::NoOpening));
-        assert_eq!(
-            split_markdown("+++\ntitle = 1\n"),
-            Err(SplitError::NoClosing)
-        );
+        assert_eq!(split_markdown("+++\ntitle = 1\n"), Err(SplitError::NoClosing));
     }
 }

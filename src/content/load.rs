@@ -11,9 +11,7 @@ use super::frontmatter;
 use super::ids::*;
 use super::model::{Content, Translation};
 use crate::config::{self, SiteConfig};
-use crate::diagnostics::{
-    Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span, display_path,
-};
+use crate::diagnostics::{Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span, display_path};
 
 /// A failure that stops the run before any content is checked: there is no site here, or it cannot be read.
 #[derive(Debug)]
@@ -79,17 +77,10 @@ pub fn syntax_diagnostic(ctx: &Ctx, toml: &str, e: &toml::de::Error) -> Diagnost
     Diagnostic::error(code, span, format!("this line is not valid: {msg}")).help(help)
 }
 
-fn read_text(
-    path: &Path,
-    rel: &str,
-    file: FileId,
-) -> Result<(SourceFile, Option<Diagnostic>), LoadError> {
+fn read_text(path: &Path, rel: &str, file: FileId) -> Result<(SourceFile, Option<Diagnostic>), LoadError> {
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((
-            SourceFile::new(rel.to_string(), frontmatter::normalise(text)),
-            None,
-        )),
+        Ok(text) => Ok((SourceFile::new(rel.to_string(), frontmatter::normalise(text)), None)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -139,9 +130,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let mut roles = Vec::new();
     let mut terms_path = None;
     if content_dir.is_dir() {
-        let walker = walkdir::WalkDir::new(&content_dir)
-            .sort_by_file_name()
-            .min_depth(1);
+        let walker = walkdir::WalkDir::new(&content_dir).sort_by_file_name().min_depth(1);
         for item in walker {
             let item = item.map_err(|e| LoadError::Io(content_dir.clone(), e.into()))?;
             let name = item.file_name().to_string_lossy().into_owned();
@@ -221,8 +210,15 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 let ext = if is_toml { "toml" } else { "md" };
                 let lang_part = lang.as_deref().map(|l| format!(".{l}")).unwrap_or_default();
                 diagnostics.push(
-                    Diagnostic::file_error("bad-slug", rel_path, format!("the file name \"{name}\" can only use small letters a-z, digits and dashes"))
-                        .help(format!("rename the file to {}{lang_part}.{ext}; its name becomes part of the page's web address", slug_like(slug))),
+                    Diagnostic::file_error(
+                        "bad-slug",
+                        rel_path,
+                        format!("the file name \"{name}\" can only use small letters a-z, digits and dashes"),
+                    )
+                    .help(format!(
+                        "rename the file to {}{lang_part}.{ext}; its name becomes part of the page's web address",
+                        slug_like(slug)
+                    )),
                 );
                 continue;
             }
@@ -285,9 +281,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                     Diagnostic::file_error(
                         "unknown-language",
                         Path::new(&role.rel),
-                        format!(
-                            "\"{lang}\" is the source language, so it needs no translation file"
-                        ),
+                        format!("\"{lang}\" is the source language, so it needs no translation file"),
                     )
                     .help(format!("put this text in {plain}")),
                 );
@@ -296,17 +290,20 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             if !config.has_language(lang) {
                 let langs: Vec<&str> = config.languages.iter().map(|l| l.as_str()).collect();
                 diagnostics.push(
-                    Diagnostic::file_error("unknown-language", Path::new(&role.rel), format!("this is a translation into \"{lang}\", which is not one of the site's languages"))
-                        .help(format!("the site's languages are {}; add \"{lang}\" to `languages` in site.toml, or rename the file", langs.join(", "))),
+                    Diagnostic::file_error(
+                        "unknown-language",
+                        Path::new(&role.rel),
+                        format!("this is a translation into \"{lang}\", which is not one of the site's languages"),
+                    )
+                    .help(format!(
+                        "the site's languages are {}; add \"{lang}\" to `languages` in site.toml, or rename the file",
+                        langs.join(", ")
+                    )),
                 );
                 continue;
             }
         } else {
-            index
-                .slugs
-                .entry(role.kind)
-                .or_default()
-                .insert(role.slug.clone());
+            index.slugs.entry(role.kind).or_default().insert(role.slug.clone());
         }
         keep.push(role);
     }
@@ -317,8 +314,15 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         .filter(|r| r.kind == Kind::Spoke && r.lang.is_none() && hubs.contains(&r.slug))
     {
         diagnostics.push(
-            Diagnostic::file_error("duplicate-slug", Path::new(&role.rel), format!("a hub and a spoke are both called \"{}\"", role.slug))
-                .help(format!("places share one list of web addresses: rename content/spokes/{}.* to a different name", role.slug)),
+            Diagnostic::file_error(
+                "duplicate-slug",
+                Path::new(&role.rel),
+                format!("a hub and a spoke are both called \"{}\"", role.slug),
+            )
+            .help(format!(
+                "places share one list of web addresses: rename content/spokes/{}.* to a different name",
+                role.slug
+            )),
         );
         clashing.push(role.slug.clone());
     }
@@ -330,7 +334,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         config: &config,
         has_terms: terms.is_some(),
     };
-    let parsed: Vec<Result<(SourceFile, Vec<Diagnostic>, Parsed), LoadError>> = keep
+    let parsed: Vec<Result<ParsedFile, LoadError>> = keep
         .par_iter()
         .enumerate()
         .map(|(i, role)| {
@@ -342,7 +346,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             let (parsed, diags) = match &role.lang {
                 None => {
                     let (e, d) = entry::parse_source(role.kind, id, &file.text, role.is_toml, &env);
-                    (e.map_or(Parsed::Nothing, Parsed::Entry), d)
+                    (e.map_or(Parsed::Nothing, |e| Parsed::Entry(Box::new(e))), d)
                 }
                 Some(_) => {
                     let (t, d) = entry::parse_translation(role.kind, id, &file.text, role.is_toml);
@@ -363,7 +367,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         let id = sources.add(file);
         diagnostics.extend(diags);
         match parsed {
-            Parsed::Entry(e) => insert(&mut content, &role.slug, e),
+            Parsed::Entry(e) => insert(&mut content, &role.slug, *e),
             Parsed::Translation(t) => translations.push((role, id, t)),
             Parsed::Nothing => {}
         }
@@ -402,8 +406,11 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// One content file after parsing: its text, its problems, and what it held.
+type ParsedFile = (SourceFile, Vec<Diagnostic>, Parsed);
+
 enum Parsed {
-    Entry(Entry),
+    Entry(Box<Entry>),
     Translation(Translation),
     Nothing,
 }
@@ -419,36 +426,14 @@ fn insert(content: &mut Content, slug: &str, e: Entry) {
     }
 }
 
-fn common_mut<'a>(
-    content: &'a mut Content,
-    kind: Kind,
-    slug: &str,
-) -> Option<&'a mut super::model::Common> {
+fn common_mut<'a>(content: &'a mut Content, kind: Kind, slug: &str) -> Option<&'a mut super::model::Common> {
     let s = slug.to_string();
     match kind {
-        Kind::Hub => content
-            .hubs
-            .get_mut(&HubId::new(s))
-            .map(|e| &mut e.place.common),
-        Kind::Spoke => content
-            .spokes
-            .get_mut(&SpokeId::new(s))
-            .map(|e| &mut e.place.common),
-        Kind::Session => content
-            .sessions
-            .get_mut(&SessionId::new(s))
-            .map(|e| &mut e.common),
-        Kind::Offer => content
-            .offers
-            .get_mut(&OfferId::new(s))
-            .map(|e| &mut e.common),
-        Kind::Organisation => content
-            .organisations
-            .get_mut(&OrgId::new(s))
-            .map(|e| &mut e.common),
-        Kind::Page => content
-            .pages
-            .get_mut(&PageId::new(s))
-            .map(|e| &mut e.common),
+        Kind::Hub => content.hubs.get_mut(&HubId::new(s)).map(|e| &mut e.place.common),
+        Kind::Spoke => content.spokes.get_mut(&SpokeId::new(s)).map(|e| &mut e.place.common),
+        Kind::Session => content.sessions.get_mut(&SessionId::new(s)).map(|e| &mut e.common),
+        Kind::Offer => content.offers.get_mut(&OfferId::new(s)).map(|e| &mut e.common),
+        Kind::Organisation => content.organisations.get_mut(&OrgId::new(s)).map(|e| &mut e.common),
+        Kind::Page => content.pages.get_mut(&PageId::new(s)).map(|e| &mut e.common),
     }
 }

@@ -229,18 +229,12 @@ impl Content {
             .sessions
             .iter()
             .map(|(id, e)| (Kind::Session, id.as_str(), &e.common));
-        let offers = self
-            .offers
-            .iter()
-            .map(|(id, e)| (Kind::Offer, id.as_str(), &e.common));
+        let offers = self.offers.iter().map(|(id, e)| (Kind::Offer, id.as_str(), &e.common));
         let orgs = self
             .organisations
             .iter()
             .map(|(id, e)| (Kind::Organisation, id.as_str(), &e.common));
-        let pages = self
-            .pages
-            .iter()
-            .map(|(id, e)| (Kind::Page, id.as_str(), &e.common));
+        let pages = self.pages.iter().map(|(id, e)| (Kind::Page, id.as_str(), &e.common));
         hubs.chain(spokes)
             .chain(sessions)
             .chain(offers)

@@ -60,12 +60,8 @@ pub const SESSION: &[&str] = &[
     "languages",
     "run_by",
 ];
-pub const OFFER: &[&str] = &[
-    "title", "summary", "checked", "body", "area", "contact", "ages",
-];
-pub const ORGANISATION: &[&str] = &[
-    "title", "summary", "checked", "body", "website", "phone", "email",
-];
+pub const OFFER: &[&str] = &["title", "summary", "checked", "body", "area", "contact", "ages"];
+pub const ORGANISATION: &[&str] = &["title", "summary", "checked", "body", "website", "phone", "email"];
 pub const PAGE: &[&str] = &["title", "summary", "checked", "body", "menu", "order"];
 pub const SLOT: &[&str] = &["days", "from", "to", "every", "date"];
 pub const AGES: &[&str] = &["from", "to", "send_to"];

@@ -17,15 +17,15 @@ impl Parser<'_, '_, '_, '_> {
     pub(super) fn session(&self) -> Option<Session> {
         let t = self.t;
         let online = t.bool("online").is_some_and(|b| b.value);
-        let join_url = t
-            .str("join_url", "\"https://example.org/join\"")
-            .and_then(|s| match super::values::url(s.value) {
-                Ok(u) => Some(u),
-                Err(p) => {
-                    self.ctx().problem("bad-url", s.span, p);
-                    None
-                }
-            });
+        let join_url =
+            t.str("join_url", "\"https://example.org/join\"")
+                .and_then(|s| match super::values::url(s.value) {
+                    Ok(u) => Some(u),
+                    Err(p) => {
+                        self.ctx().problem("bad-url", s.span, p);
+                        None
+                    }
+                });
         let venue = if online {
             if let Some(span) = t.key_span("venue") {
                 let _ = t.get("venue");
@@ -49,16 +49,11 @@ impl Parser<'_, '_, '_, '_> {
                     "add online = true if the session happens online, or remove join_url",
                 );
             }
-            self.reference(
-                "venue",
-                &[Kind::Hub, Kind::Spoke],
-                true,
-                "\"northfield-hub\"",
-            )
-            .map(|(k, s)| match k {
-                Kind::Hub => Venue::Hub(HubId::new(s)),
-                _ => Venue::Spoke(SpokeId::new(s)),
-            })
+            self.reference("venue", &[Kind::Hub, Kind::Spoke], true, "\"northfield-hub\"")
+                .map(|(k, s)| match k {
+                    Kind::Hub => Venue::Hub(HubId::new(s)),
+                    _ => Venue::Spoke(SpokeId::new(s)),
+                })
         };
         let category = t
             .req_str("category", "\"stay-and-play\"")
@@ -70,9 +65,7 @@ impl Parser<'_, '_, '_, '_> {
             .reference("run_by", &[Kind::Organisation], false, "\"little-steps\"")
             .map(|(_, s)| OrgId::new(s));
         let ages = self.ages();
-        let audiences = self.vocab_list("for", "[\"parents\", \"carers\"]", |s: &str| {
-            AudienceId::new(s)
-        });
+        let audiences = self.vocab_list("for", "[\"parents\", \"carers\"]", |s: &str| AudienceId::new(s));
         let starts = t.date("starts");
         let ends = t.date("ends");
         if let (Some(s), Some(e)) = (&starts, &ends)
@@ -81,10 +74,7 @@ impl Parser<'_, '_, '_, '_> {
             self.ctx().error(
                 "bad-date",
                 e.span,
-                format!(
-                    "the session ends on {} before it starts on {}",
-                    e.value, s.value
-                ),
+                format!("the session ends on {} before it starts on {}", e.value, s.value),
                 "`ends` is the last date it runs; it must be on or after `starts`",
             );
         }
@@ -92,10 +82,7 @@ impl Parser<'_, '_, '_, '_> {
             t.missing("when", SLOT_EXAMPLE);
         }
         let when = self.slots("when", starts.as_ref());
-        if t.has("when")
-            && when.is_empty()
-            && t.array("when", SLOT_EXAMPLE).is_some_and(|a| a.is_empty())
-        {
+        if t.has("when") && when.is_empty() && t.array("when", SLOT_EXAMPLE).is_some_and(|a| a.is_empty()) {
             self.ctx().error(
                 "missing-field",
                 t.key_span("when").unwrap_or(t.missing_at),
@@ -138,13 +125,11 @@ impl Parser<'_, '_, '_, '_> {
                 }
             }
         });
-        let book = t
-            .table("book", "book", "{ phone = \"020 7946 0123\" }")
-            .map(|b| {
-                let c = self.contact(&b);
-                b.finish(&|_| None);
-                c
-            });
+        let book = t.table("book", "book", "{ phone = \"020 7946 0123\" }").map(|b| {
+            let c = self.contact(&b);
+            b.finish(&|_| None);
+            c
+        });
         let languages = self.languages();
         Some(Session {
             common: placeholder_common(self.ctx().file),
@@ -213,7 +198,12 @@ impl Parser<'_, '_, '_, '_> {
                 c.finish(&|_| None);
                 let pounds = pounds?;
                 if !(0.0..=10_000.0).contains(&pounds.value) {
-                    self.ctx().error("unknown-value", pounds.span, format!("£{} is not a price", pounds.value), "write the price in pounds, like 2.5 for £2.50; for no charge write cost = \"free\"");
+                    self.ctx().error(
+                        "unknown-value",
+                        pounds.span,
+                        format!("£{} is not a price", pounds.value),
+                        "write the price in pounds, like 2.5 for £2.50; for no charge write cost = \"free\"",
+                    );
                     return None;
                 }
                 let pence = (pounds.value * 100.0).round() as u32;
@@ -289,7 +279,7 @@ impl Parser<'_, '_, '_, '_> {
             }
         };
         let from = time("from");
-        let to = time("to");
+        let mut to = time("to");
         if let (Some(f), Some(t)) = (&from, &to)
             && t.value <= f.value
         {
@@ -299,7 +289,8 @@ impl Parser<'_, '_, '_, '_> {
                 format!("this ends at {} but starts at {}", t.value, f.value),
                 "`to` is when it finishes, and must be after `from`; use the 24-hour clock, so 2pm is \"14:00\"",
             );
-            return None;
+            // Keep reading the slot so its other fields are checked too.
+            to = None;
         }
         if let Some(date) = s.date("date") {
             if let Some(span) = s.key_span("days").or(s.key_span("every")) {
@@ -329,11 +320,7 @@ impl Parser<'_, '_, '_, '_> {
                 Err(p) => self.ctx().problem("unknown-day", d.span, p),
             }
         }
-        if s.has("days")
-            && written.is_empty()
-            && s.array("days", "[\"monday\"]")
-                .is_some_and(|a| a.is_empty())
-        {
+        if s.has("days") && written.is_empty() && s.array("days", "[\"monday\"]").is_some_and(|a| a.is_empty()) {
             self.ctx().error(
                 "missing-field",
                 s.key_span("days").unwrap_or(s.missing_at),
@@ -351,23 +338,17 @@ impl Parser<'_, '_, '_, '_> {
                             "a session every 2 weeks needs to know the first date it runs",
                             "add starts = 2026-09-07 (the first date) to the session",
                         ),
-                        Some(st) if !days.is_empty() && !days.contains(&st.value.weekday()) => {
-                            self.ctx().error(
-                                "bad-date",
-                                st.span,
-                                format!(
-                                    "the first date, {}, is a {}, but the session runs on {}",
-                                    st.value,
-                                    st.value.weekday(),
-                                    written
-                                        .iter()
-                                        .map(|d| d.value)
-                                        .collect::<Vec<_>>()
-                                        .join(" and ")
-                                ),
-                                "set `starts` to the first date the session really runs",
-                            )
-                        }
+                        Some(st) if !days.is_empty() && !days.contains(&st.value.weekday()) => self.ctx().error(
+                            "bad-date",
+                            st.span,
+                            format!(
+                                "the first date, {}, is a {}, but the session runs on {}",
+                                st.value,
+                                st.value.weekday(),
+                                written.iter().map(|d| d.value).collect::<Vec<_>>().join(" and ")
+                            ),
+                            "set `starts` to the first date the session really runs",
+                        ),
                         Some(_) => {}
                     }
                     Some(Every::TwoWeeks)

@@ -48,10 +48,7 @@ pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
             ctx.error(
                 "bad-date",
                 to.span,
-                format!(
-                    "this term ends on {} before it starts on {}",
-                    to.value, from.value
-                ),
+                format!("this term ends on {} before it starts on {}", to.value, from.value),
                 "`from` is the first day of the term and `to` the last",
             );
             continue;
@@ -62,10 +59,7 @@ pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
             ctx.error(
                 "bad-date",
                 from.span,
-                format!(
-                    "this term starts on {}, before the term above it ends",
-                    from.value
-                ),
+                format!("this term starts on {}, before the term above it ends", from.value),
                 "list the terms in date order, without overlaps",
             );
         }
@@ -93,10 +87,7 @@ pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
                     ctx.error(
                         "bad-date",
                         t.span,
-                        format!(
-                            "this closure ends on {} before it starts on {}",
-                            t.value, f.value
-                        ),
+                        format!("this closure ends on {} before it starts on {}", t.value, f.value),
                         "`from` is the first closed day and `to` the last",
                     );
                     None

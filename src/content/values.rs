@@ -19,10 +19,7 @@ pub fn postcode(s: &str) -> Result<String, Problem> {
     let bytes = compact.as_bytes();
     let ok = (5..=7).contains(&bytes.len()) && {
         let (outward, inward) = bytes.split_at(bytes.len() - 3);
-        let letters = outward
-            .iter()
-            .take_while(|b| b.is_ascii_uppercase())
-            .count();
+        let letters = outward.iter().take_while(|b| b.is_ascii_uppercase()).count();
         let rest = &outward[letters..];
         (1..=2).contains(&letters)
             && !rest.is_empty()
@@ -47,9 +44,7 @@ pub fn postcode(s: &str) -> Result<String, Problem> {
 /// A UK phone number: 10 or 11 digits starting with 0, or `+44` and the number without its 0.
 pub fn phone(s: &str) -> Result<String, Problem> {
     let trimmed = s.trim();
-    let spaced_ok = trimmed
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+');
+    let spaced_ok = trimmed.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '+');
     let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
     let ok = spaced_ok
         && if let Some(rest) = trimmed.strip_prefix("+44") {
@@ -78,9 +73,7 @@ pub fn email(s: &str) -> Result<String, Problem> {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !t
-                    .chars()
-                    .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+                && !t.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
         }
         None => false,
     };
@@ -96,15 +89,10 @@ pub fn email(s: &str) -> Result<String, Problem> {
 
 pub fn url(s: &str) -> Result<String, Problem> {
     let t = s.trim();
-    let rest = t
-        .strip_prefix("https://")
-        .or_else(|| t.strip_prefix("http://"));
+    let rest = t.strip_prefix("https://").or_else(|| t.strip_prefix("http://"));
     let ok = rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty()
-            && !r
-                .chars()
-                .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+        !host.is_empty() && !r.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
     });
     if ok {
         Ok(t.to_string())
@@ -169,10 +157,7 @@ mod tests {
 
     #[test]
     fn phones() {
-        assert_eq!(
-            phone("020 7946 0123").ok().as_deref(),
-            Some("020 7946 0123")
-        );
+        assert_eq!(phone("020 7946 0123").ok().as_deref(), Some("020 7946 0123"));
         assert!(phone("+44 20 7946 0123").is_ok());
         assert!(phone("0800 123 456").is_ok());
         assert!(phone("7946 0123").is_err());

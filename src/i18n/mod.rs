@@ -57,10 +57,22 @@ impl Catalog {
                 for e in errors {
                     match file {
                         Some(file) => diags.push(
-                            Diagnostic::error("ftl-syntax", Span { file, start: e.pos.start as u32, end: e.pos.end as u32 }, format!("this Fluent message is not valid: {}", e.kind))
-                                .help("a message is written `id = text`, one per line; lines that go on start with spaces"),
+                            Diagnostic::error(
+                                "ftl-syntax",
+                                Span {
+                                    file,
+                                    start: e.pos.start as u32,
+                                    end: e.pos.end as u32,
+                                },
+                                format!("this Fluent message is not valid: {}", e.kind),
+                            )
+                            .help("a message is written `id = text`, one per line; lines that go on start with spaces"),
                         ),
-                        None => diags.push(Diagnostic::file_error("ftl-syntax", Path::new("built-in"), format!("built-in {lang} strings: {}", e.kind))),
+                        None => diags.push(Diagnostic::file_error(
+                            "ftl-syntax",
+                            Path::new("built-in"),
+                            format!("built-in {lang} strings: {}", e.kind),
+                        )),
                     }
                 }
                 r
@@ -112,11 +124,7 @@ pub fn load(
         .max_depth(2)
     {
         let item = item.map_err(|e| crate::content::LoadError::Io(dir.clone(), e.into()))?;
-        let rel_path = item
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(item.path())
-            .to_path_buf();
+        let rel_path = item.path().strip_prefix(root).unwrap_or(item.path()).to_path_buf();
         let rel = display_path(&rel_path);
         if item.depth() == 1 {
             let name = item.file_name().to_string_lossy();
@@ -142,8 +150,8 @@ pub fn load(
         else {
             continue;
         };
-        let bytes = std::fs::read(item.path())
-            .map_err(|e| crate::content::LoadError::Io(item.path().to_path_buf(), e))?;
+        let bytes =
+            std::fs::read(item.path()).map_err(|e| crate::content::LoadError::Io(item.path().to_path_buf(), e))?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => crate::content::frontmatter::normalise(t),
             Err(_) => {
@@ -202,10 +210,7 @@ mod tests {
             let missing: Vec<&String> = en.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<&String> = other.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-            assert!(
-                extra.is_empty(),
-                "{lang} has messages English lacks: {extra:?}"
-            );
+            assert!(extra.is_empty(), "{lang} has messages English lacks: {extra:?}");
         }
         assert!(en.len() > 50);
     }

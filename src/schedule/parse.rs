@@ -22,7 +22,7 @@ pub fn parse_time(s: &str) -> Result<TimeOfDay, Problem> {
     let bad = |help: String| problem(format!("\"{s}\" is not a time written as HH:MM"), help);
     let Some((h, m)) = s.trim().split_once(':') else {
         return Err(bad(
-            "write the time with a colon, 24-hour, like \"09:30\" or \"14:00\"".into(),
+            "write the time with a colon, 24-hour, like \"09:30\" or \"14:00\"".into()
         ));
     };
     let digits = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
@@ -100,13 +100,7 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(
-            parse_time("09:30"),
-            Ok(TimeOfDay {
-                hour: 9,
-                minute: 30
-            })
-        );
+        assert_eq!(parse_time("09:30"), Ok(TimeOfDay { hour: 9, minute: 30 }));
         assert_eq!(parse_time("23:59").map(|t| t.minutes()), Ok(23 * 60 + 59));
         let e = parse_time("9:30").err().map(|p| p.help).unwrap_or_default();
         assert!(e.contains("\"09:30\""), "{e}");
@@ -120,10 +114,7 @@ mod tests {
     fn days_any_case_and_suggestions() {
         assert_eq!(parse_day("Monday"), Ok(Weekday::Monday));
         assert_eq!(parse_day("SATURDAY"), Ok(Weekday::Saturday));
-        let e = parse_day("tusday")
-            .err()
-            .map(|p| p.help)
-            .unwrap_or_default();
+        let e = parse_day("tusday").err().map(|p| p.help).unwrap_or_default();
         assert!(e.contains("\"tuesday\""), "{e}");
     }
 

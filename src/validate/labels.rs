@@ -24,14 +24,8 @@ impl Checker<'_> {
         if missing.is_empty() {
             return;
         }
-        let names: Vec<String> = missing
-            .iter()
-            .map(|l| format!("{} ({l})", english_name(l)))
-            .collect();
-        let files: Vec<String> = missing
-            .iter()
-            .map(|l| format!("locales/{l}/site.ftl"))
-            .collect();
+        let names: Vec<String> = missing.iter().map(|l| format!("{} ({l})", english_name(l))).collect();
+        let files: Vec<String> = missing.iter().map(|l| format!("locales/{l}/site.ftl")).collect();
         self.out.push(
             Diagnostic::error(
                 "no-label",
@@ -69,12 +63,7 @@ pub fn check(config: &SiteConfig, content: &Content, catalog: &Catalog) -> Vec<D
         }
     }
     for s in content.sessions.values() {
-        c.need(
-            "category",
-            "category",
-            s.category.value.as_str(),
-            s.category.span,
-        );
+        c.need("category", "category", s.category.value.as_str(), s.category.span);
         for a in &s.audiences {
             c.need("audience", "audience", a.value.as_str(), a.span);
         }

@@ -11,12 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::Catalog;
 
 /// Every cross-entry problem in a loaded site.
-pub fn check(
-    config: &SiteConfig,
-    content: &Content,
-    index: &Index,
-    catalog: &Catalog,
-) -> Vec<Diagnostic> {
+pub fn check(config: &SiteConfig, content: &Content, index: &Index, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut out = labels::check(config, content, catalog);
     out.extend(links::check(content, index));
     out

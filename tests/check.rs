@@ -1,0 +1,87 @@
+//! `hubsite check` on fixture sites: the valid one is clean, and each invalid case reports exactly its problems.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn valid_fixture_has_no_problems() {
+    let run = hubsite(
+        &["check", "--site", "tests/fixtures/valid"],
+        env!("CARGO_MANIFEST_DIR").as_ref(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Checked 8 entries in 20 files: 0 errors, 0 warnings."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  bn (Bengali): 3 up to date, 4 missing, 0 out of date, 0 not stamped, 1 draft\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  so (Somali): 3 up to date, 5 missing, 0 out of date, 0 not stamped, 0 draft\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Each folder under tests/fixtures/invalid/ is one case: files laid over the valid site, and `expected`,
+/// the diagnostic headings the check must print, in order, and nothing else. `expected-full`, where present,
+/// is the whole output, word for word. Set BLESS=1 to write what the binary prints into `expected` for review.
+#[test]
+fn every_invalid_fixture_reports_its_problem() {
+    let dir = fixtures().join("invalid");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("invalid fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 30,
+        "expected a fixture per diagnostic, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let site = site_with(case);
+        let run = hubsite(&["check", "--site", &site.path().to_string_lossy()], site.path());
+        let got = headings(&run.stdout);
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(case.join("expected"), got.join("\n") + "\n").expect("write expected");
+            continue;
+        }
+        let want: Vec<String> = std::fs::read_to_string(case.join("expected"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        if run.code != 1 {
+            failures.push(format!(
+                "{name}: exit code {} (want 1)\n{}{}",
+                run.code, run.stdout, run.stderr
+            ));
+        }
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:#?}\n  got  {got:#?}\n{}", run.stdout));
+        }
+        if let Ok(full) = std::fs::read_to_string(case.join("expected-full")) {
+            let printed = run.stdout.replace(&site.path().to_string_lossy().into_owned(), "SITE");
+            if !printed.starts_with(&full) {
+                failures.push(format!(
+                    "{name}: full output differs\n--- want\n{full}\n--- got\n{printed}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

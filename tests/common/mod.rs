@@ -1,0 +1,79 @@
+//! Shared helpers for the integration tests: fixture sites in temporary folders, and running the real binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for item in walkdir::WalkDir::new(from) {
+        let item = item.expect("fixture folder is readable");
+        let rel = item.path().strip_prefix(from).expect("inside the fixture");
+        let dest = to.join(rel);
+        if item.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("can make a folder");
+        } else {
+            std::fs::copy(item.path(), &dest).expect("can copy a file");
+        }
+    }
+}
+
+/// The valid fixture site with a case's files laid over it, and the files listed in its `remove` file taken away.
+pub fn site_with(case: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixtures().join("valid"), dir.path());
+    for item in walkdir::WalkDir::new(case).min_depth(1) {
+        let item = item.expect("case folder is readable");
+        let rel = item.path().strip_prefix(case).expect("inside the case");
+        let name = rel.to_string_lossy();
+        if name == "expected" || name == "expected-full" || name == "remove" {
+            continue;
+        }
+        let dest = dir.path().join(rel);
+        if item.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("can make a folder");
+        } else {
+            std::fs::copy(item.path(), &dest).expect("can copy a file");
+        }
+    }
+    if let Ok(list) = std::fs::read_to_string(case.join("remove")) {
+        for line in list.lines().filter(|l| !l.trim().is_empty()) {
+            std::fs::remove_file(dir.path().join(line.trim())).expect("file to remove exists");
+        }
+    }
+    dir
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn hubsite(args: &[&str], cwd: &Path) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("hubsite runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The heading of each diagnostic, up to its code: `path:line:col: error[code]`.
+pub fn headings(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .filter_map(|l| {
+            let end = l.find("]: ")?;
+            let head = &l[..=end];
+            (head.contains(": error[") || head.contains(": warning[")).then(|| head.to_string())
+        })
+        .collect()
+}
