@@ -61,7 +61,7 @@ fn stamp(args: &StampArgs) -> u8 {
                 found[i] = true;
             }
             let should = if wanted.is_empty() {
-                status == Status::NotStamped
+                t.source.is_none()
             } else {
                 named.is_some()
             };

@@ -50,10 +50,11 @@ impl Status {
 pub fn status_of(common: &Common, lang: &LangCode) -> Status {
     match common.translations.get(lang) {
         None => Status::Missing,
+        // A draft needs a person, so it shows before "not stamped", which a command fixes.
         Some(t) => match &t.source {
-            None => Status::NotStamped,
             Some(fp) if *fp != fingerprint(&common.text) => Status::OutOfDate,
-            Some(_) if !t.reviewed => Status::Draft,
+            _ if !t.reviewed => Status::Draft,
+            None => Status::NotStamped,
             Some(_) => Status::UpToDate,
         },
     }

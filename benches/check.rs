@@ -1,0 +1,47 @@
+//! Loads and checks a generated site of 10,000 sessions (30,000+ files with translations) and prints timings.
+//! Run with `cargo bench --bench check`; set HUBSITE_BENCH_SESSIONS to change the size.
+
+use std::time::{Duration, Instant};
+
+fn main() {
+    let sessions: usize = std::env::var("HUBSITE_BENCH_SESSIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("hubsite-bench-{sessions}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(e) = hubsite::corpus::generate(&dir, sessions, 1) {
+        eprintln!("could not write the corpus: {e}");
+        std::process::exit(2);
+    }
+    let runs = 7;
+    let mut times: Vec<Duration> = Vec::new();
+    let mut summary = String::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let checked = match hubsite::check(&dir) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        };
+        times.push(start.elapsed());
+        summary = format!(
+            "{} entries, {} files, {} errors",
+            checked.loaded.content.entries().count(),
+            checked.loaded.sources.len(),
+            checked.errors()
+        );
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("check of {sessions} sessions ({summary}), {runs} runs after the files were written:");
+    println!(
+        "  median {:.0} ms, fastest {:.0} ms, slowest {:.0} ms",
+        ms(times[runs / 2]),
+        ms(times[0]),
+        ms(times[runs - 1])
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
