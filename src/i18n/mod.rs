@@ -1,5 +1,9 @@
 //! Fluent messages: the built-in strings of the default theme and the site's own, per language.
 
+mod strings;
+
+pub use strings::Strings;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -82,7 +86,7 @@ impl Catalog {
         for entry in resource.body {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 let span = m.id.name.as_ptr() as usize - text.as_ptr() as usize;
-                let end = text[span..].find("\n\n").map_or(text.len(), |e| span + e);
+                let end = message_end(text, span);
                 let origin = match file {
                     Some(file) => Origin::Site(Span {
                         file,
@@ -101,6 +105,25 @@ impl Catalog {
             }
         }
     }
+}
+
+/// Where the message starting at `start` ends: before the next line that does not start with a space,
+/// which begins the next message, term or comment. Blank lines inside a multi-line message are kept.
+fn message_end(text: &str, start: usize) -> usize {
+    let mut pos = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+    let mut end = pos.min(text.len());
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..line_end];
+        if !line.is_empty() && !line.starts_with([' ', '\t']) {
+            break;
+        }
+        if !line.trim().is_empty() {
+            end = line_end;
+        }
+        pos = line_end + 1;
+    }
+    end.max(start)
 }
 
 /// Loads the built-in messages, then the site's `locales/<lang>/*.ftl` over them.
@@ -213,6 +236,20 @@ mod tests {
             assert!(extra.is_empty(), "{lang} has messages English lacks: {extra:?}");
         }
         assert!(en.len() > 50);
+    }
+
+    #[test]
+    fn a_message_ends_where_the_next_begins() {
+        let text = "a = One\nb =\n    { $n ->\n        [one] one\n\n       *[other] many\n    }\n# note\nc = Three\n";
+        let mut c = Catalog::default();
+        c.add("en", text, None, &mut Vec::new());
+        let en = &c.messages[&LangCode::new("en")];
+        assert_eq!(en["a"].source, "a = One");
+        assert_eq!(
+            en["b"].source,
+            "b =\n    { $n ->\n        [one] one\n\n       *[other] many\n    }"
+        );
+        assert_eq!(en["c"].source, "c = Three");
     }
 
     #[test]
