@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod diagnostics;
 pub mod i18n;
 pub mod output;
+pub mod render;
 pub mod schedule;
 pub mod suggest;
 pub mod validate;

@@ -27,6 +27,9 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "vocabulary.ftl",
         include_str!("../../themes/default/locales/so/vocabulary.ftl"),
     ),
+    ("en", "ui.ftl", include_str!("../../themes/default/locales/en/ui.ftl")),
+    ("bn", "ui.ftl", include_str!("../../themes/default/locales/bn/ui.ftl")),
+    ("so", "ui.ftl", include_str!("../../themes/default/locales/so/ui.ftl")),
 ];
 
 /// Where a message was defined.
@@ -52,6 +55,12 @@ pub struct Catalog {
 impl Catalog {
     pub fn has(&self, lang: &LangCode, id: &str) -> bool {
         self.messages.get(lang).is_some_and(|m| m.contains_key(id))
+    }
+
+    /// Adds a built-in file's messages; for tests elsewhere in the crate.
+    #[cfg(test)]
+    pub(crate) fn add_for_test(&mut self, lang: &str, text: &str) {
+        self.add(lang, text, None, &mut Vec::new());
     }
 
     fn add(&mut self, lang: &str, text: &str, file: Option<FileId>, diags: &mut Vec<Diagnostic>) {
@@ -107,15 +116,16 @@ impl Catalog {
     }
 }
 
-/// Where the message starting at `start` ends: before the next line that does not start with a space,
-/// which begins the next message, term or comment. Blank lines inside a multi-line message are kept.
+/// Where the message starting at `start` ends: before the next line that begins the next message, term or
+/// comment. Blank lines inside a multi-line message are kept.
 fn message_end(text: &str, start: usize) -> usize {
     let mut pos = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
     let mut end = pos.min(text.len());
     while pos < text.len() {
         let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = &text[pos..line_end];
-        if !line.is_empty() && !line.starts_with([' ', '\t']) {
+        // Only an id, a term (-) or a comment (#) starts a new entry; `}`, `[` and `*` go on the one before.
+        if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#') {
             break;
         }
         if !line.trim().is_empty() {
@@ -240,14 +250,14 @@ mod tests {
 
     #[test]
     fn a_message_ends_where_the_next_begins() {
-        let text = "a = One\nb =\n    { $n ->\n        [one] one\n\n       *[other] many\n    }\n# note\nc = Three\n";
+        let text = "a = One\nb =\n    { $n ->\n        [one] one\n\n       *[other] many\n}\n# note\nc = Three\n";
         let mut c = Catalog::default();
         c.add("en", text, None, &mut Vec::new());
         let en = &c.messages[&LangCode::new("en")];
         assert_eq!(en["a"].source, "a = One");
         assert_eq!(
             en["b"].source,
-            "b =\n    { $n ->\n        [one] one\n\n       *[other] many\n    }"
+            "b =\n    { $n ->\n        [one] one\n\n       *[other] many\n}"
         );
         assert_eq!(en["c"].source, "c = Three");
     }
@@ -256,7 +266,9 @@ mod tests {
     fn bengali_labels_are_in_bengali_script() {
         let mut diags = Vec::new();
         let mut c = Catalog::default();
-        c.add("bn", BUILTIN[1].2, None, &mut diags);
+        for (_, _, text) in BUILTIN.iter().filter(|b| b.0 == "bn") {
+            c.add("bn", text, None, &mut diags);
+        }
         let bn = &c.messages[&LangCode::new("bn")];
         assert!(
             bn["facility-baby-changing"].source.contains("শিশু"),

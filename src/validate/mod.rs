@@ -1,7 +1,7 @@
 //! Checks across the whole site once it is loaded: labels for every id, links between entries, translations.
 
 mod labels;
-mod links;
+pub mod links;
 pub mod translations;
 
 use crate::config::SiteConfig;

@@ -1,0 +1,150 @@
+//! Markdown to HTML with nothing unsafe let through: no raw HTML, no script links, no images from elsewhere.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::content::ids::LangCode;
+use crate::validate::links::parse_internal;
+
+/// How a link's address is rewritten: internal `@/` links become pages in the reader's language.
+pub trait LinkResolver {
+    fn resolve(&self, dest: &str, lang: &LangCode) -> Option<String>;
+}
+
+/// Whether a link may appear on a page as written.
+fn is_safe_external(dest: &str) -> bool {
+    let lower = dest.trim().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || lower.starts_with('#')
+}
+
+/// Renders an entry's markdown for a page in `lang`. Headings move down a level, since the page title is the h1.
+pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
+    let mut dropped_links = Vec::new();
+    let mut depth = 0usize;
+    let mut in_image = 0usize;
+    let events = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => None,
+        Event::Start(Tag::Image { .. }) => {
+            in_image += 1;
+            None
+        }
+        Event::End(TagEnd::Image) => {
+            in_image = in_image.saturating_sub(1);
+            None
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            depth += 1;
+            let dest = if parse_internal(&dest_url).is_some() {
+                links.resolve(&dest_url, lang)
+            } else if is_safe_external(&dest_url) {
+                Some(dest_url.to_string())
+            } else {
+                None
+            };
+            match dest {
+                Some(d) => Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(d),
+                    title,
+                    id,
+                })),
+                None => {
+                    dropped_links.push(depth);
+                    None
+                }
+            }
+        }
+        Event::End(TagEnd::Link) => {
+            let dropped = dropped_links.last() == Some(&depth);
+            if dropped {
+                dropped_links.pop();
+            }
+            depth = depth.saturating_sub(1);
+            (!dropped).then_some(Event::End(TagEnd::Link))
+        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: lower(level),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+        other => Some(other),
+    });
+    // Image alt text still arrives as Text events, so a picture becomes its description.
+    let _ = in_image;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+fn lower(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixed;
+    impl LinkResolver for Fixed {
+        fn resolve(&self, dest: &str, lang: &LangCode) -> Option<String> {
+            dest.strip_prefix("@/").map(|p| format!("/{lang}/{p}/"))
+        }
+    }
+
+    fn html(md: &str) -> String {
+        to_html(md, &LangCode::new("bn"), &Fixed)
+    }
+
+    #[test]
+    fn raw_html_and_script_links_never_reach_the_page() {
+        let out = html(
+            "Hi <script>alert(1)</script> <b onclick=x>there</b>\n\n<div>block</div>\n\n[click](javascript:alert(1)) [data](data:text/html,x) [ok](https://example.org)",
+        );
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(!out.contains("<div"), "{out}");
+        assert!(!out.contains("javascript:"), "{out}");
+        assert!(!out.contains("data:"), "{out}");
+        assert!(out.contains("click"), "link text stays: {out}");
+        assert!(out.contains("<a href=\"https://example.org\">ok</a>"), "{out}");
+    }
+
+    #[test]
+    fn internal_links_point_at_the_readers_language() {
+        assert_eq!(
+            html("[শিশুর মালিশ](@/sessions/baby-massage)"),
+            "<p><a href=\"/bn/sessions/baby-massage/\">শিশুর মালিশ</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn images_become_their_description() {
+        assert_eq!(html("![a map](https://elsewhere.example/map.png)"), "<p>a map</p>\n");
+    }
+
+    #[test]
+    fn headings_move_down_one_level() {
+        assert_eq!(html("# Title\n## Part"), "<h2>Title</h2>\n<h3>Part</h3>\n");
+    }
+}

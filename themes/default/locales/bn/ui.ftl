@@ -1,0 +1,117 @@
+## ডিফল্ট থিমের প্রতিটি পাতার শব্দ। সহজ শব্দ, ছোট বাক্য।
+
+language-self = বাংলা
+skip-to-content = পাতার মূল অংশে যান
+nav-home = প্রথম পাতা
+nav-places = জায়গা
+nav-start-for-life = স্টার্ট ফর লাইফ
+nav-menu = মেনু
+choose-language = আপনার ভাষা বেছে নিন
+other-languages = এই পাতা অন্য ভাষায়
+example-banner = এই ওয়েবসাইটটি একটি উদাহরণ। জায়গা, সময় ও ফোন নম্বর বানানো। আসল সাহায্য খুঁজতে এটি ব্যবহার করবেন না।
+missing-translation = এই পাতাটি এখনো বাংলায় অনুবাদ করা হয়নি। আপাতত এটি ইংরেজিতে দেওয়া হলো।
+checked-on = আমরা এই তথ্য { $date } তারিখে যাচাই করেছি।
+home-title = পরিবারের জন্য সাহায্য
+home-intro = জন্মের আগে থেকে ১৯ বছর বয়স পর্যন্ত শিশু ও তরুণদের পরিবারের জন্য বিনামূল্যে দল, পরামর্শ ও সাহায্য।
+home-places = আপনার কাছের ফ্যামিলি হাব
+home-start-for-life = স্টার্ট ফর লাইফ: গর্ভাবস্থা থেকে আপনার শিশুর ২ বছর বয়স পর্যন্ত সাহায্য
+home-pages = এই ওয়েবসাইট সম্পর্কে
+
+place-family-hub = ফ্যামিলি হাব
+place-spoke = একটি জায়গা যেখানে কিছু দল মিলিত হয়
+place-part-of = { $hub }-এর অংশ
+address = ঠিকানা
+directions = যাওয়ার পথ দেখুন
+phone = ফোন
+call = ফোন করুন { $phone }
+email = ইমেইল
+website = ওয়েবসাইট
+getting-there = কীভাবে যাবেন
+opening-hours = খোলার সময়
+facilities = এখানে যা আছে
+languages-spoken = এখানকার কর্মীরা যে ভাষায় কথা বলেন
+sessions-here = { $count ->
+    [one] এখানে { $count }টি দল বা কাজ
+   *[other] এখানে { $count }টি দল ও কাজ
+}
+no-sessions-here = এই মুহূর্তে এখানে কোনো দল নেই।
+
+when = কখন
+where = কোথায়
+who-for = কার জন্য
+ages = বয়স
+cost = খরচ
+how-to-join = কীভাবে যোগ দেবেন
+run-by = পরিচালনা করে { $name }
+online = অনলাইনে
+join-online = অনলাইনে যোগ দিন
+term-time-only = শুধু স্কুল খোলা থাকার সময়
+starts-on = শুরু { $date }
+ends-on = শেষ দিন { $date }
+not-on = এই দিনগুলোতে হবে না: { $dates }
+
+slot-every-week = প্রতি { $days }, { $from } থেকে { $to }
+slot-every-2-weeks = এক সপ্তাহ পর পর { $days }, { $from } থেকে { $to }
+slot-nth = মাসের { $nth ->
+    [1] প্রথম
+    [2] দ্বিতীয়
+    [3] তৃতীয়
+   *[4] চতুর্থ
+} { $days }, { $from } থেকে { $to }
+slot-last = মাসের শেষ { $days }, { $from } থেকে { $to }
+slot-once = { $date }, { $from } থেকে { $to }
+days-and = { $first } ও { $second }
+
+age-pregnancy = গর্ভাবস্থা
+age-birth = জন্ম
+age-months = { $n ->
+    [one] { $n } মাস
+   *[other] { $n } মাস
+}
+age-years = { $n ->
+    [one] { $n } বছর
+   *[other] { $n } বছর
+}
+ages-range = { $from } থেকে { $to }
+ages-from = { $from } থেকে
+ages-send = বিশেষ শিক্ষাগত চাহিদা বা প্রতিবন্ধিতা থাকা তরুণদের জন্য { $age } পর্যন্ত
+
+cost-free = বিনামূল্যে
+cost-paid = £{ $amount } { $per ->
+    [child] প্রতি শিশু
+    [family] প্রতি পরিবার
+    [course] পুরো কোর্সের জন্য
+   *[session] প্রতিবার
+}
+
+booking-drop-in = শুধু চলে আসুন। বুক করতে হবে না।
+booking-book = আপনাকে একটি জায়গা বুক করতে হবে।
+booking-referral = আপনার পরিবারের সাথে কাজ করেন এমন কেউ, যেমন হেলথ ভিজিটর, আপনার জন্য জায়গা চাইবেন।
+book-by-phone = ফোনে বুক করুন: { $phone }
+book-by-email = ইমেইলে বুক করুন: { $email }
+book-online = অনলাইনে বুক করুন
+book-with-venue = বুক করতে জায়গাটিতে ফোন করুন: { $phone }
+
+start-for-life-title = স্টার্ট ফর লাইফ
+start-for-life-intro = গর্ভাবস্থা থেকে আপনার শিশুর ২ বছর বয়স পর্যন্ত আপনার ও আপনার শিশুর জন্য সাহায্য।
+start-for-life-other = আরও সাহায্য
+contact = যোগাযোগ করুন
+sessions-for-offer = দল ও কাজ
+
+not-found-title = আমরা এই পাতাটি খুঁজে পাচ্ছি না
+not-found-text = পাতাটি হয়তো সরানো হয়েছে। প্রথম পাতায় চেষ্টা করুন।
+
+## Months and dates
+month-1 = জানুয়ারি
+month-2 = ফেব্রুয়ারি
+month-3 = মার্চ
+month-4 = এপ্রিল
+month-5 = মে
+month-6 = জুন
+month-7 = জুলাই
+month-8 = আগস্ট
+month-9 = সেপ্টেম্বর
+month-10 = অক্টোবর
+month-11 = নভেম্বর
+month-12 = ডিসেম্বর
+date-long = { $day } { $month } { $year }

@@ -1,0 +1,117 @@
+## Words on every page of the default theme. Plain words, short sentences, no acronyms.
+
+language-self = English
+skip-to-content = Skip to the main part of the page
+nav-home = Home
+nav-places = Places
+nav-start-for-life = Start for Life
+nav-menu = Menu
+choose-language = Choose your language
+other-languages = This page in other languages
+example-banner = This website is an example. The places, times and phone numbers are made up. Do not use it to find real help.
+missing-translation = We have not put this page into English yet. Here it is in English for now.
+checked-on = We checked this information on { $date }.
+home-title = Help for families
+home-intro = Free groups, advice and support for families with children and young people, from before birth to age 19.
+home-places = Family hubs near you
+home-start-for-life = Start for Life: help from pregnancy until your baby is 2
+home-pages = About this website
+
+place-family-hub = Family hub
+place-spoke = A place where some groups meet
+place-part-of = Part of { $hub }
+address = Address
+directions = Get directions
+phone = Phone
+call = Call { $phone }
+email = Email
+website = Website
+getting-there = Getting there
+opening-hours = Opening times
+facilities = What is here
+languages-spoken = Staff here speak
+sessions-here = { $count ->
+    [one] { $count } group or activity here
+   *[other] { $count } groups and activities here
+}
+no-sessions-here = There are no groups here at the moment.
+
+when = When
+where = Where
+who-for = Who it is for
+ages = Ages
+cost = Cost
+how-to-join = How to join
+run-by = Run by { $name }
+online = Online
+join-online = Join online
+term-time-only = Term time only
+starts-on = Starts on { $date }
+ends-on = Last one on { $date }
+not-on = Not on { $dates }
+
+slot-every-week = Every { $days }, { $from } to { $to }
+slot-every-2-weeks = Every other { $days }, { $from } to { $to }
+slot-nth = { $nth ->
+    [1] First
+    [2] Second
+    [3] Third
+   *[4] Fourth
+} { $days } of the month, { $from } to { $to }
+slot-last = Last { $days } of the month, { $from } to { $to }
+slot-once = { $date }, { $from } to { $to }
+days-and = { $first } and { $second }
+
+age-pregnancy = pregnancy
+age-birth = birth
+age-months = { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+age-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
+ages-range = From { $from } to { $to }
+ages-from = From { $from }
+ages-send = Up to { $age } for young people with special educational needs or disabilities
+
+cost-free = Free
+cost-paid = £{ $amount } { $per ->
+    [child] for each child
+    [family] for each family
+    [course] for the whole course
+   *[session] each time
+}
+
+booking-drop-in = Just come along. You do not need to book.
+booking-book = You need to book a place.
+booking-referral = Someone who works with your family, like a health visitor, needs to ask for a place for you.
+book-by-phone = Book by phone: { $phone }
+book-by-email = Book by email: { $email }
+book-online = Book online
+book-with-venue = Call the place to book: { $phone }
+
+start-for-life-title = Start for Life
+start-for-life-intro = Help for you and your baby, from pregnancy until your baby is 2 years old.
+start-for-life-other = More help
+contact = Get in touch
+sessions-for-offer = Groups and activities
+
+not-found-title = We cannot find this page
+not-found-text = The page may have moved. Try the home page.
+
+## Months and dates
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $day } { $month } { $year }

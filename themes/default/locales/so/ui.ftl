@@ -1,0 +1,117 @@
+## Erayada bog kasta oo ku jira qaabka caadiga ah. Erayo fudud, jumlado gaagaaban.
+
+language-self = Soomaali
+skip-to-content = U gudub qaybta ugu muhiimsan ee bogga
+nav-home = Bogga hore
+nav-places = Goobaha
+nav-start-for-life = Start for Life
+nav-menu = Liiska
+choose-language = Dooro luqaddaada
+other-languages = Boggan oo luqado kale ah
+example-banner = Websaydhkani waa tusaale. Goobaha, waqtiyada iyo lambarada telefoonka waa la sameeyay. Ha u isticmaalin inaad hesho caawimaad dhab ah.
+missing-translation = Boggan weli looma turjumin Soomaali. Hadda waa Ingiriisi.
+checked-on = Macluumaadkan waxaan hubinay { $date }.
+home-title = Caawimaad qoysaska
+home-intro = Kooxo bilaash ah, talo iyo taageero qoysaska leh carruur iyo dhallinyaro, laga bilaabo uurka ilaa 19 jir.
+home-places = Xarumaha qoysaska ee kuu dhow
+home-start-for-life = Start for Life: caawimaad laga bilaabo uurka ilaa ilmahaagu ka gaaro 2 sano
+home-pages = Ku saabsan websaydhkan
+
+place-family-hub = Xarunta qoyska
+place-spoke = Goob ay kooxo qaarkood ku kulmaan
+place-part-of = Qayb ka mid ah { $hub }
+address = Cinwaanka
+directions = Hel jihada
+phone = Telefoon
+call = Wac { $phone }
+email = Iimeel
+website = Websayd
+getting-there = Sida loo yimaado
+opening-hours = Saacadaha furitaanka
+facilities = Waxa halkan yaal
+languages-spoken = Shaqaalaha halkan waxay ku hadlaan
+sessions-here = { $count ->
+    [one] { $count } koox ama hawl halkan ka dhacda
+   *[other] { $count } kooxood iyo hawlo halkan ka dhaca
+}
+no-sessions-here = Hadda halkan koox kama jirto.
+
+when = Goorma
+where = Halkee
+who-for = Cidda loogu talagalay
+ages = Da'da
+cost = Qiimaha
+how-to-join = Sida loo soo biiro
+run-by = Waxaa maamula { $name }
+online = Online
+join-online = Ku soo biir online
+term-time-only = Kaliya marka dugsiyadu furan yihiin
+starts-on = Wuxuu bilaabmayaa { $date }
+ends-on = Kan ugu dambeeya { $date }
+not-on = Ma jiro { $dates }
+
+slot-every-week = { $days } kasta, { $from } ilaa { $to }
+slot-every-2-weeks = { $days } labadii toddobaadba mar, { $from } ilaa { $to }
+slot-nth = { $days } { $nth ->
+    [1] ugu horreeya
+    [2] labaad
+    [3] saddexaad
+   *[4] afraad
+} ee bisha, { $from } ilaa { $to }
+slot-last = { $days } ugu dambeeya ee bisha, { $from } ilaa { $to }
+slot-once = { $date }, { $from } ilaa { $to }
+days-and = { $first } iyo { $second }
+
+age-pregnancy = uurka
+age-birth = dhalashada
+age-months = { $n ->
+    [one] { $n } bil
+   *[other] { $n } bilood
+}
+age-years = { $n ->
+    [one] { $n } sano
+   *[other] { $n } sano
+}
+ages-range = Laga bilaabo { $from } ilaa { $to }
+ages-from = Laga bilaabo { $from }
+ages-send = Ilaa { $age } dhallinyarada qaba baahiyo waxbarasho oo gaar ah ama naafonimo
+
+cost-free = Bilaash
+cost-paid = £{ $amount } { $per ->
+    [child] ilmo kasta
+    [family] qoys kasta
+    [course] koorsada oo dhan
+   *[session] mar kasta
+}
+
+booking-drop-in = Kaliya imow. Uma baahnid inaad ballan qabsato.
+booking-book = Waa inaad boos ballansataa.
+booking-referral = Qof la shaqeeya qoyskaaga, sida kalkaalisada caafimaadka, ayaa kuu codsanaya boos.
+book-by-phone = Ku ballanso telefoon: { $phone }
+book-by-email = Ku ballanso iimeel: { $email }
+book-online = Ku ballanso online
+book-with-venue = Wac goobta si aad u ballansato: { $phone }
+
+start-for-life-title = Start for Life
+start-for-life-intro = Caawimaad adiga iyo ilmahaaga, laga bilaabo uurka ilaa ilmahaagu ka gaaro 2 sano.
+start-for-life-other = Caawimaad kale
+contact = La soo xiriir
+sessions-for-offer = Kooxo iyo hawlo
+
+not-found-title = Ma helno boggan
+not-found-text = Boggu waxaa laga yaabaa inuu guuray. Isku day bogga hore.
+
+## Months and dates
+month-1 = Janaayo
+month-2 = Febraayo
+month-3 = Maarso
+month-4 = Abriil
+month-5 = Maajo
+month-6 = Juun
+month-7 = Luuliyo
+month-8 = Agoosto
+month-9 = Sebteembar
+month-10 = Oktoobar
+month-11 = Nofeembar
+month-12 = Desembar
+date-long = { $day } { $month } { $year }
