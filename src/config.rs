@@ -24,6 +24,9 @@ pub struct SiteConfig {
     pub acronyms: AcronymLevel,
     pub allow: Vec<String>,
     pub allow_origins: Vec<String>,
+    /// `site.toml` had problems: checks that depend on what it failed to say (such as the list of localities)
+    /// are skipped, so its problems are reported once and not again in every entry.
+    pub partial: bool,
 }
 
 impl SiteConfig {
@@ -36,7 +39,7 @@ impl SiteConfig {
     }
 
     pub fn has_locality(&self, id: &str) -> bool {
-        self.localities.iter().any(|l| l.value.as_str() == id)
+        self.partial || self.localities.iter().any(|l| l.value.as_str() == id)
     }
 }
 
@@ -44,16 +47,36 @@ fn is_lang_code(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// Reads `site.toml`. Returns `None` when it is too broken to build anything from.
-pub fn parse(file: FileId, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
-    let ctx = Ctx::new(file, 0);
+impl SiteConfig {
+    /// What the rest of the site is checked against when `site.toml` is too broken to read: the three languages
+    /// hubsite is made for, and no limits that depend on the file, so its own errors do not repeat in every entry.
+    fn fallback() -> SiteConfig {
+        SiteConfig {
+            title: String::new(),
+            base_url: String::new(),
+            languages: ["en", "bn", "so"].into_iter().map(LangCode::new).collect(),
+            localities: Vec::new(),
+            example_data: false,
+            theme: None,
+            acronyms: AcronymLevel::Error,
+            allow: Vec::new(),
+            allow_origins: Vec::new(),
+            partial: true,
+        }
+    }
+}
+
+/// Reads `site.toml`. Always gives a configuration, so the content can still be checked in the same run;
+/// when the file has problems, the configuration is marked `partial`.
+pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
+    let ctx = Ctx::new(file, 0, text);
     let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let diags = errors
             .iter()
             .map(|e| crate::content::load::syntax_diagnostic(&ctx, text, e))
             .collect();
-        return (None, diags);
+        return (SiteConfig::fallback(), diags);
     }
     let t = Table::new(&ctx, doc.get_ref(), Span::file_start(file), "site.toml");
     let title = t
@@ -72,15 +95,23 @@ pub fn parse(file: FileId, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) 
         t.missing("languages", "[\"en\", \"bn\", \"so\"]");
     }
     let mut languages: Vec<LangCode> = Vec::new();
+    let mut languages_ok = t.has("languages");
     for l in t.str_list("languages", "[\"en\", \"bn\", \"so\"]") {
+        let lower = l.value.trim().to_lowercase();
         if !is_lang_code(l.value) {
+            languages_ok = false;
             ctx.error(
                 "bad-language",
                 l.span,
                 format!("\"{}\" is not a language code", l.value),
                 "use a two-letter code in small letters, like \"en\", \"bn\" or \"so\"",
             );
-        } else if languages.iter().any(|x| x.as_str() == l.value) {
+        }
+        // A code in capitals is still the language it names, so the rest of the site is checked against it.
+        if !is_lang_code(&lower) {
+            continue;
+        }
+        if languages.iter().any(|x| x.as_str() == lower) {
             ctx.error(
                 "duplicate-language",
                 l.span,
@@ -88,8 +119,20 @@ pub fn parse(file: FileId, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) 
                 "list each language once",
             );
         } else {
-            languages.push(LangCode::new(l.value));
+            languages.push(LangCode::new(lower));
         }
+    }
+    if languages.is_empty() {
+        if let Some(span) = t.key_span("languages") {
+            ctx.error(
+                "missing-field",
+                span,
+                "the site has no languages",
+                "list them with the source language first, like languages = [\"en\", \"bn\", \"so\"]",
+            );
+        }
+        languages = SiteConfig::fallback().languages;
+        languages_ok = false;
     }
     let mut localities: Vec<Sp<LocalityId>> = Vec::new();
     for l in t.str_list("localities", "[\"northfield\", \"old-town\"]") {
@@ -138,20 +181,19 @@ pub fn parse(file: FileId, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) 
         }
         e.finish(&|_| None);
     }
+    let partial = title.is_none() || base_url.is_none() || !languages_ok || !t.has("localities");
     t.finish(&|_| None);
-    let config = match (title, base_url) {
-        (Some(title), Some(base_url)) if !languages.is_empty() => Some(SiteConfig {
-            title,
-            base_url,
-            languages,
-            localities,
-            example_data,
-            theme,
-            acronyms,
-            allow,
-            allow_origins,
-        }),
-        _ => None,
+    let config = SiteConfig {
+        title: title.unwrap_or_default(),
+        base_url: base_url.unwrap_or_default(),
+        languages,
+        localities,
+        example_data,
+        theme,
+        acronyms,
+        allow,
+        allow_origins,
+        partial,
     };
     (config, ctx.take())
 }

@@ -33,13 +33,11 @@ impl Checked {
 /// Loads and validates a site folder without writing anything: `hubsite check`.
 pub fn check(root: &Path) -> Result<Checked, LoadError> {
     let mut loaded = content::load(root)?;
-    let languages = loaded.config.as_ref().map(|c| c.languages.clone()).unwrap_or_default();
+    let languages = loaded.config.languages.clone();
     let (catalog, diags) = i18n::load(root, &languages, &mut loaded.sources)?;
     loaded.diagnostics.extend(diags);
-    if let Some(config) = &loaded.config {
-        let found = validate::check(config, &loaded.content, &loaded.index, &catalog);
-        loaded.diagnostics.extend(found);
-    }
+    let found = validate::check(&loaded.config, &loaded.content, &loaded.index, &catalog);
+    loaded.diagnostics.extend(found);
     loaded.diagnostics.sort(&loaded.sources);
     Ok(Checked { loaded, catalog })
 }

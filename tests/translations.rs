@@ -101,3 +101,30 @@ fn naming_a_file_that_is_not_a_translation_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn stamp_never_touches_text_that_looks_like_a_field() {
+    let dir = site();
+    let root = dir.path();
+    let t = root.join("content/sessions/dads-football.bn.toml");
+    let text = "title = \"বাবাদের ফুটবল\"\r\nsummary = \"বাবা ও শিশুদের জন্য খেলা।\"\r\nbody = \"\"\"\r\nশুরু।\r\nsource = the council leaflet\r\n\"\"\"\r\n";
+    std::fs::write(&t, text).expect("write");
+    let run = hubsite(&["translations", "stamp"], root);
+    assert!(
+        run.stdout.contains("stamped content/sessions/dads-football.bn.toml"),
+        "{}",
+        run.stdout
+    );
+    let after = std::fs::read_to_string(&t).expect("read");
+    assert!(after.starts_with("source = \""), "{after}");
+    assert!(
+        after.ends_with(&text[text.find("title").unwrap_or(0)..]),
+        "the rest of the file, line ends included, is unchanged: {after:?}"
+    );
+    let run = hubsite(&["check", "--translations"], root);
+    assert!(
+        !run.stdout.contains("dads-football.bn"),
+        "now up to date: {}",
+        run.stdout
+    );
+}

@@ -29,10 +29,8 @@ pub fn run(args: &Args) -> u8 {
         out.push_str(&d.render(&loaded.sources));
         out.push('\n');
     }
-    if let Some(config) = &loaded.config {
-        let report = translations::report(config, &loaded.content);
-        out.push_str(&translation_summary(&report, args.translations));
-    }
+    let report = translations::report(&loaded.config, &loaded.content);
+    out.push_str(&translation_summary(&report, args.translations));
     let entries = loaded.content.entries().count();
     let (errors, warnings) = (loaded.diagnostics.errors(), loaded.diagnostics.warnings());
     let _ = writeln!(

@@ -75,8 +75,15 @@ fn stamp(args: &StampArgs) -> u8 {
                 continue;
             }
             let full = loaded.root.join(path);
-            let result = std::fs::read_to_string(&full).and_then(|text| {
-                crate::output::write_atomic(&full, set_source(&text, &fp, path.ends_with(".toml")).as_bytes())
+            let text = &loaded.sources.get(t.file).text;
+            let result = std::fs::read_to_string(&full).and_then(|raw| {
+                let stamped = with_source(
+                    text,
+                    t.source_span.map(|s| s.start as usize..s.end as usize),
+                    &fp,
+                    path.ends_with(".toml"),
+                );
+                crate::output::write_atomic(&full, restore_line_ends(&raw, &stamped).as_bytes())
             });
             if let Err(e) = result {
                 eprintln!("error: could not write {path}: {e}");
@@ -109,56 +116,53 @@ fn stamp(args: &StampArgs) -> u8 {
     code
 }
 
-/// Sets `source = "…"` in a translation's fields, keeping its line ends and every other line as it was.
-pub fn set_source(text: &str, fp: &str, is_toml: bool) -> String {
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let line = format!("source = \"{fp}\"");
-    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let (start, end) = if is_toml {
-        (0, lines.len())
-    } else {
-        let close = lines
-            .iter()
-            .skip(1)
-            .position(|l| l.trim_end() == "+++")
-            .map_or(lines.len(), |p| p + 1);
-        (1, close)
-    };
-    let existing = (start..end).find(|&i| {
-        let l = lines[i].trim_start_matches('\u{feff}');
-        l.strip_prefix("source")
-            .is_some_and(|r| r.trim_start().starts_with('='))
-    });
-    let with_nl = format!("{line}{nl}");
-    match existing {
-        Some(i) => lines[i] = &with_nl,
-        None => lines.insert(start, &with_nl),
+/// Sets `source = "…"` in a translation's (normalised) text: replaces the value the parser found, or adds the
+/// line at the top of the fields. Never matches lines by their text, so a body line that happens to start with
+/// `source =`, even inside a multi-line string, is left alone.
+pub fn with_source(text: &str, value: Option<std::ops::Range<usize>>, fp: &str, is_toml: bool) -> String {
+    match value {
+        Some(r) if text.get(r.clone()).is_some() => format!("{}\"{fp}\"{}", &text[..r.start], &text[r.end..]),
+        _ => {
+            let at = if is_toml {
+                0
+            } else {
+                text.find('\n').map_or(text.len(), |i| i + 1)
+            };
+            format!("{}source = \"{fp}\"\n{}", &text[..at], &text[at..])
+        }
     }
-    lines.concat()
+}
+
+/// Puts back the byte-order mark and Windows line ends that loading took out, if the file had them.
+fn restore_line_ends(raw: &str, text: &str) -> String {
+    let bom = if raw.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+    let body = if raw.contains("\r\n") {
+        text.replace('\n', "\r\n")
+    } else {
+        text.to_string()
+    };
+    format!("{bom}{body}")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::set_source;
+    use super::{restore_line_ends, with_source};
 
     #[test]
-    fn inserts_or_replaces_the_source_line() {
+    fn replaces_only_the_parsed_value() {
+        let text = "+++\nsource = \"old\"\ntitle = \"A\"\n+++\nBody\n";
+        let at = text.find("\"old\"").unwrap_or(0);
         assert_eq!(
-            set_source("+++\ntitle = \"A\"\n+++\nBody\n", "abc", false),
-            "+++\nsource = \"abc\"\ntitle = \"A\"\n+++\nBody\n"
+            with_source(text, Some(at..at + 5), "new", false),
+            "+++\nsource = \"new\"\ntitle = \"A\"\n+++\nBody\n"
         );
         assert_eq!(
-            set_source("+++\r\nsource = \"old\"\r\n+++\r\n", "new", false),
-            "+++\r\nsource = \"new\"\r\n+++\r\n"
+            with_source("+++\ntitle = \"A\"\n+++\n", None, "f", false),
+            "+++\nsource = \"f\"\ntitle = \"A\"\n+++\n"
         );
-        assert_eq!(
-            set_source("title = \"A\"\n", "abc", true),
-            "source = \"abc\"\ntitle = \"A\"\n"
-        );
-        // A body line that starts with "source =" is left alone.
-        assert_eq!(
-            set_source("+++\n+++\nsource = x\n", "f", false),
-            "+++\nsource = \"f\"\n+++\nsource = x\n"
-        );
+        // A line inside a multi-line string that looks like a field is text, and stays as it was.
+        let toml = "title = \"x\"\nbody = \"\"\"\nsource = the leaflet\n\"\"\"\n";
+        assert_eq!(with_source(toml, None, "f", true), format!("source = \"f\"\n{toml}"));
+        assert_eq!(restore_line_ends("\u{feff}a\r\n", "a\nb\n"), "\u{feff}a\r\nb\r\n");
     }
 }

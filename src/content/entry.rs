@@ -96,7 +96,7 @@ fn with_table<R>(
             }
         }
     };
-    let ctx = Ctx::new(file, parts.toml_offset);
+    let ctx = Ctx::new(file, parts.toml_offset, parts.toml);
     let (doc, errors) = DeTable::parse_recoverable(parts.toml);
     if !errors.is_empty() {
         let diags = errors
@@ -153,18 +153,30 @@ fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, r
             );
         }
     }
-    let (body, body_span) = match body {
+    let (body, body_span, body_at) = match body {
         Some((b, offset)) => {
             let span = Span {
                 file: t.ctx.file,
                 start: offset as u32,
                 end: (offset + b.len()) as u32,
             };
-            (b.to_string(), Some(span))
+            (b.to_string(), Some(span), Some(span))
         }
         None => match t.str("body", "\"\"\"Some text.\"\"\"") {
-            Some(b) => (b.value.to_string(), Some(b.span)),
-            None => (String::new(), None),
+            // A body with no escapes is a slice of the file, so links in it can be placed exactly; otherwise
+            // problems in it are reported at the start of the `body` value.
+            Some(b) => match t.ctx.offset_of(b.value) {
+                Some(at) => {
+                    let span = Span {
+                        file: t.ctx.file,
+                        start: at as u32,
+                        end: (at + b.value.len()) as u32,
+                    };
+                    (b.value.to_string(), Some(span), Some(span))
+                }
+                None => (b.value.to_string(), None, Some(b.span)),
+            },
+            None => (String::new(), None, None),
         },
     };
     let getting_there = if matches!(kind, Kind::Hub | Kind::Spoke) {
@@ -182,6 +194,7 @@ fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, r
         summary: summary?.value,
         body,
         body_span,
+        body_at,
         getting_there: getting_there.map(|s| s.value),
         cost_note: cost_note.map(|s| s.value),
     })
@@ -208,7 +221,15 @@ pub fn parse_source(
             Kind::Organisation => Some(Entry::Organisation(p.organisation())),
             Kind::Page => Some(Entry::Page(p.page())),
         };
-        t.finish(&|_| None);
+        t.finish(&|name| match name {
+            "body" if !is_toml => Some(body_in_markdown()),
+            "send_to" if kind == Kind::Session => Some((
+                "unknown-field",
+                "`send_to` goes inside `ages`".to_string(),
+                "write it with the other ages, like ages = { from = \"birth\", to = \"5 years\", send_to = \"25 years\" }".to_string(),
+            )),
+            _ => None,
+        });
         let common = Common {
             file,
             text: text?,
@@ -258,14 +279,33 @@ pub fn parse_translation(
     with_table(file, text, is_toml, |ctx, doc, body| {
         let t = Table::new(ctx, doc, Span::file_start(file), "a translation");
         let text = text_fields(&t, kind, body, true);
-        let source = t.str("source", "\"3f2a9c41d07be815\"").map(|s| s.value.to_string());
+        let source = t.str("source", "\"3f2a9c41d07be815\"");
+        let (source, source_span) = (source.as_ref().map(|s| s.value.to_string()), source.map(|s| s.span));
         let reviewed = t.bool("reviewed").is_none_or(|b| b.value);
         let own_fields = fields_for(kind);
         t.finish(&|name| {
-            own_fields.contains(&name).then(|| {
-                format!(
-                    "`{name}` is the same in every language: set it in the source file, and keep only {} here",
-                    translatable_list(kind)
+            if name == "body" && !is_toml {
+                return Some(body_in_markdown());
+            }
+            if own_fields.contains(&name) {
+                return Some((
+                    "not-translatable",
+                    format!("`{name}` cannot be set in a translation"),
+                    format!(
+                        "`{name}` is the same in every language: set it in the source file, and keep only {} here",
+                        translatable_list(kind)
+                    ),
+                ));
+            }
+            schema::TRANSLATABLE.contains(&name).then(|| {
+                (
+                    "unknown-field",
+                    format!("{}s have no `{name}`", kind.noun()),
+                    format!(
+                        "remove it: a translation of a {} has {}",
+                        kind.noun(),
+                        translatable_list(kind)
+                    ),
                 )
             })
         });
@@ -273,9 +313,19 @@ pub fn parse_translation(
             file,
             text: text?,
             source,
+            source_span,
             reviewed,
         })
     })
+}
+
+/// The problem with `body = …` in a `.md` file, whose text comes after the fields.
+fn body_in_markdown() -> (&'static str, String, String) {
+    (
+        "unknown-field",
+        "in a .md file the text is not a field".to_string(),
+        "write the text after the second +++ line, and remove `body = …`".to_string(),
+    )
 }
 
 pub fn fields_for(kind: Kind) -> &'static [&'static str] {
@@ -347,7 +397,10 @@ impl Parser<'_, '_, '_, '_> {
                 "bad-id",
                 s.span,
                 format!("\"{}\" is not a valid id", s.value),
-                "ids use small letters a-z, digits and dashes, like \"step-free\"",
+                format!(
+                    "ids use small letters a-z, digits and dashes: try \"{}\"",
+                    slug_like(s.value)
+                ),
             );
             None
         }

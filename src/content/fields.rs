@@ -16,16 +16,28 @@ pub struct Ctx {
     pub file: FileId,
     /// Byte offset of the TOML text within the file.
     pub base: usize,
+    /// Where the TOML text is in memory and how long it is, to find the file offset of a string the parser borrowed.
+    toml_addr: usize,
+    toml_len: usize,
     pub diags: RefCell<Vec<Diagnostic>>,
 }
 
 impl Ctx {
-    pub fn new(file: FileId, base: usize) -> Self {
+    pub fn new(file: FileId, base: usize, toml: &str) -> Self {
         Ctx {
             file,
             base,
+            toml_addr: toml.as_ptr() as usize,
+            toml_len: toml.len(),
             diags: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The file offset of a string that is a slice of the TOML text (a string value with no escapes in it).
+    pub fn offset_of(&self, s: &str) -> Option<usize> {
+        let addr = s.as_ptr() as usize;
+        (addr >= self.toml_addr && addr + s.len() <= self.toml_addr + self.toml_len)
+            .then(|| self.base + addr - self.toml_addr)
     }
 
     pub fn span(&self, r: std::ops::Range<usize>) -> Span {
@@ -54,6 +66,9 @@ impl Ctx {
         self.diags.into_inner()
     }
 }
+
+/// For a field that exists but may not be set here: the code, message and help to report.
+pub type NotHere<'a> = dyn Fn(&str) -> Option<(&'static str, String, String)> + 'a;
 
 /// A TOML value type in plain words.
 pub fn type_words(v: &DeValue<'_>) -> &'static str {
@@ -171,19 +186,31 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
             DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
             _ => None,
         };
-        if parsed.is_none() {
-            self.wrong_type(key, v, "a whole number", example);
+        match (parsed, v.get_ref()) {
+            (Some(n), _) => return Some(Sp::new(n, self.span_of(v))),
+            (None, DeValue::Integer(_)) => self.too_large(key, v, example),
+            _ => self.wrong_type(key, v, "a whole number", example),
         }
-        parsed.map(|n| Sp::new(n, self.span_of(v)))
+        None
     }
 
     pub fn number(&self, key: &'static str, example: &str) -> Option<Sp<f64>> {
         let v = self.get(key)?;
-        let parsed = value_number(v.get_ref());
-        if parsed.is_none() {
-            self.wrong_type(key, v, "a number", example);
+        match (value_number(v.get_ref()), v.get_ref()) {
+            (Some(n), _) if n.is_finite() => return Some(Sp::new(n, self.span_of(v))),
+            (_, DeValue::Integer(_) | DeValue::Float(_)) => self.too_large(key, v, example),
+            _ => self.wrong_type(key, v, "a number", example),
         }
-        parsed.map(|n| Sp::new(n, self.span_of(v)))
+        None
+    }
+
+    fn too_large(&self, key: &str, v: &Spanned<DeValue<'_>>, example: &str) {
+        self.ctx.error(
+            "wrong-type",
+            self.span_of(v),
+            format!("`{key}` is too large a number"),
+            format!("write it like {key} = {example}"),
+        );
     }
 
     /// A date, written `2026-10-01` (or in quotes).
@@ -253,8 +280,8 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
     }
 
     /// Reports every field that was not read: unknown to this kind of table, or not allowed here.
-    /// `not_here` names fields that exist but may not be set in this file, with the reason.
-    pub fn finish(self, not_here: &dyn Fn(&str) -> Option<String>) {
+    /// `not_here` gives the code, message and help for fields that exist but may not be set here.
+    pub fn finish(self, not_here: &NotHere<'_>) {
         let hint = self.fields_hint();
         let used = self.used.into_inner();
         for (k, _) in self.table.iter() {
@@ -263,13 +290,8 @@ impl<'c, 't, 'i> Table<'c, 't, 'i> {
                 continue;
             }
             let span = self.ctx.span(k.span());
-            if let Some(reason) = not_here(name) {
-                self.ctx.error(
-                    "not-translatable",
-                    span,
-                    format!("`{name}` cannot be set in a translation"),
-                    reason,
-                );
+            if let Some((code, message, help)) = not_here(name) {
+                self.ctx.error(code, span, message, help);
                 continue;
             }
             let help = match suggest::nearest(name, hint) {

@@ -38,7 +38,7 @@ impl std::fmt::Display for LoadError {
 pub struct Loaded {
     pub root: PathBuf,
     pub sources: SourceMap,
-    pub config: Option<SiteConfig>,
+    pub config: SiteConfig,
     pub content: Content,
     /// Every entry's slug, known from file names, including entries that failed to parse.
     pub index: Index,
@@ -60,12 +60,12 @@ pub fn syntax_diagnostic(ctx: &Ctx, toml: &str, e: &toml::de::Error) -> Diagnost
     let span = ctx.span(range.clone());
     let msg = e.message().trim();
     let near = toml.get(range).unwrap_or("");
-    let help = if msg.contains("date") || msg.contains("time") {
+    let help = if msg.contains("duplicate") {
+        "each field may be written once: remove one of them".to_string()
+    } else if msg.contains("date") || msg.contains("time") {
         "write dates as year-month-day, like 2026-10-01, and check that the day exists".to_string()
     } else if msg.contains("string") || near.chars().next().is_some_and(char::is_alphabetic) {
         "put text in double quotes, like title = \"Baby massage\"".to_string()
-    } else if msg.contains("duplicate") {
-        "each field may be written once: remove one of them".to_string()
     } else {
         "check the quotes, brackets and = signs on this line".to_string()
     };
@@ -99,19 +99,6 @@ fn read_text(path: &Path, rel: &str, file: FileId) -> Result<(SourceFile, Option
     }
 }
 
-/// Suggests a valid slug for a file name that is not one.
-fn slug_like(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.to_lowercase().chars() {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
 /// Loads a site folder: `site.toml`, `content/` and its translations.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let site_toml = root.join("site.toml");
@@ -140,6 +127,12 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             let rel_path = item.path().strip_prefix(root).unwrap_or(item.path());
             let rel = display_path(rel_path);
             if item.file_type().is_dir() {
+                if item.depth() == 2 {
+                    diagnostics.push(
+                        Diagnostic::file_error("unknown-folder", rel_path, format!("files in {rel}/ are not read"))
+                            .help("entries go straight into their folder, such as content/sessions/baby-massage.md"),
+                    );
+                }
                 if item.depth() == 1 && Kind::from_folder(&name).is_none() {
                     let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).collect();
                     let help = match crate::suggest::nearest(&name, &folders) {
@@ -202,23 +195,34 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 );
                 continue;
             };
+            // Only a short code in small letters after the last dot makes a translation; anything else is
+            // part of the name, and a dot in a name is reported as a bad name.
             let (slug, lang) = match stem.rsplit_once('.') {
-                Some((s, l)) => (s, Some(l.to_string())),
-                None => (stem, None),
+                Some((s, l)) if (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) => {
+                    (s, Some(l.to_string()))
+                }
+                _ => (stem, None),
             };
             if !is_valid_slug(slug) {
                 let ext = if is_toml { "toml" } else { "md" };
                 let lang_part = lang.as_deref().map(|l| format!(".{l}")).unwrap_or_default();
+                let suggestion = slug_like(slug);
+                let help = if suggestion.is_empty() {
+                    format!(
+                        "give the file a name in English letters, like baby-massage{lang_part}.{ext}; its name becomes part of the page's web address"
+                    )
+                } else {
+                    format!(
+                        "rename the file to {suggestion}{lang_part}.{ext}; its name becomes part of the page's web address"
+                    )
+                };
                 diagnostics.push(
                     Diagnostic::file_error(
                         "bad-slug",
                         rel_path,
                         format!("the file name \"{name}\" can only use small letters a-z, digits and dashes"),
                     )
-                    .help(format!(
-                        "rename the file to {}{lang_part}.{ext}; its name becomes part of the page's web address",
-                        slug_like(slug)
-                    )),
+                    .help(help),
                 );
                 continue;
             }
@@ -232,25 +236,12 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         }
     }
 
-    // Everything below needs a usable site.toml.
-    let Some(config) = config else {
-        diagnostics.sort(&sources);
-        return Ok(Loaded {
-            root: root.to_path_buf(),
-            sources,
-            config: None,
-            content: Content::default(),
-            index: Index::default(),
-            diagnostics,
-        });
-    };
-
     let mut terms = None;
     if let Some(path) = &terms_path {
         let id = FileId(sources.len() as u32);
         let (file, bad) = read_text(path, "content/terms.toml", id)?;
         diagnostics.extend(bad);
-        let id = sources.add(file);
+        sources.add(file);
         let (t, d) = super::terms::parse(id, &sources.get(id).text);
         terms = t;
         diagnostics.extend(d);
@@ -307,6 +298,27 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         }
         keep.push(role);
     }
+    // A translation whose source does not exist is reported as that, whatever else is wrong inside it.
+    keep.retain(|role| {
+        if role.lang.is_none() || index.has(role.kind, &role.slug) {
+            return true;
+        }
+        let ext = if role.is_toml { "toml" } else { "md" };
+        diagnostics.push(
+            Diagnostic::file_error(
+                "orphan-translation",
+                Path::new(&role.rel),
+                format!(
+                    "this translates \"{}\", but there is no content/{}/{}.{ext}",
+                    role.slug,
+                    role.kind.folder(),
+                    role.slug
+                ),
+            )
+            .help("rename the translation to match its source file, or add the source file"),
+        );
+        false
+    });
     let hubs = index.slugs.get(&Kind::Hub).cloned().unwrap_or_default();
     let mut clashing = Vec::new();
     for role in keep
@@ -332,7 +344,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let env = Env {
         index: &index,
         config: &config,
-        has_terms: terms.is_some(),
+        has_terms: terms_path.is_some(),
     };
     let parsed: Vec<Result<ParsedFile, LoadError>> = keep
         .par_iter()
@@ -364,33 +376,16 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let mut translations = Vec::new();
     for (role, result) in keep.iter().zip(parsed) {
         let (file, diags, parsed) = result?;
-        let id = sources.add(file);
+        sources.add(file);
         diagnostics.extend(diags);
         match parsed {
             Parsed::Entry(e) => insert(&mut content, &role.slug, *e),
-            Parsed::Translation(t) => translations.push((role, id, t)),
+            Parsed::Translation(t) => translations.push((role, t)),
             Parsed::Nothing => {}
         }
     }
-    for (role, id, t) in translations {
+    for (role, t) in translations {
         let lang = LangCode::new(role.lang.clone().unwrap_or_default());
-        if !index.has(role.kind, &role.slug) {
-            let ext = if role.is_toml { "toml" } else { "md" };
-            diagnostics.push(
-                Diagnostic::error(
-                    "orphan-translation",
-                    Span::file_start(id),
-                    format!(
-                        "this translates \"{}\", but there is no content/{}/{}.{ext}",
-                        role.slug,
-                        role.kind.folder(),
-                        role.slug
-                    ),
-                )
-                .help("rename the translation to match its source file, or add the source file"),
-            );
-            continue;
-        }
         if let Some(common) = common_mut(&mut content, role.kind, &role.slug) {
             common.translations.insert(lang, t);
         }
@@ -399,7 +394,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     Ok(Loaded {
         root: root.to_path_buf(),
         sources,
-        config: Some(config),
+        config,
         content,
         index,
         diagnostics,

@@ -17,7 +17,10 @@ pub struct Text {
     /// Markdown, as written.
     pub body: String,
     /// Where the body starts in its file, so links in it can be reported at their line.
+    /// `None` when the body had escapes (`\"` in a `.toml` file), so offsets in it do not match the file.
     pub body_span: Option<Span>,
+    /// Where problems in the body are reported when `body_span` is `None`: the start of the `body` value.
+    pub body_at: Option<Span>,
     pub getting_there: Option<String>,
     pub cost_note: Option<String>,
 }
@@ -29,6 +32,8 @@ pub struct Translation {
     pub text: Text,
     /// The fingerprint of the source text it was made from; `None` when not stamped yet.
     pub source: Option<String>,
+    /// Where the `source = "…"` value is written, so stamping replaces exactly that and nothing else.
+    pub source_span: Option<Span>,
     pub reviewed: bool,
 }
 

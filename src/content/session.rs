@@ -16,7 +16,8 @@ const SLOT_EXAMPLE: &str = "[{ days = [\"monday\"], from = \"10:00\", to = \"11:
 impl Parser<'_, '_, '_, '_> {
     pub(super) fn session(&self) -> Option<Session> {
         let t = self.t;
-        let online = t.bool("online").is_some_and(|b| b.value);
+        // A mistyped `online` still means the author meant an online session, so do not ask for a venue too.
+        let online = t.bool("online").is_none_or(|b| b.value) && t.has("online");
         let join_url =
             t.str("join_url", "\"https://example.org/join\"")
                 .and_then(|s| match super::values::url(s.value) {
@@ -292,7 +293,8 @@ impl Parser<'_, '_, '_, '_> {
             // Keep reading the slot so its other fields are checked too.
             to = None;
         }
-        if let Some(date) = s.date("date") {
+        if s.has("date") {
+            let date = s.date("date")?;
             if let Some(span) = s.key_span("days").or(s.key_span("every")) {
                 let _ = (s.get("days"), s.get("every"));
                 self.ctx().error(
@@ -320,7 +322,11 @@ impl Parser<'_, '_, '_, '_> {
                 Err(p) => self.ctx().problem("unknown-day", d.span, p),
             }
         }
-        if s.has("days") && written.is_empty() && s.array("days", "[\"monday\"]").is_some_and(|a| a.is_empty()) {
+        if s.has("days")
+            && written.is_empty()
+            && s.get("days")
+                .is_some_and(|v| matches!(v.get_ref(), DeValue::Array(a) if a.is_empty()))
+        {
             self.ctx().error(
                 "missing-field",
                 s.key_span("days").unwrap_or(s.missing_at),
@@ -332,6 +338,14 @@ impl Parser<'_, '_, '_, '_> {
             Some(e) => match schedule::parse_every(e.value) {
                 Ok(Every::TwoWeeks) => {
                     match starts {
+                        // `starts` is written but could not be read: that problem is already reported.
+                        None if self.t.has("starts") => {}
+                        None if self.t.what != "a session" => self.ctx().error(
+                            "unknown-value",
+                            e.span,
+                            "opening times cannot repeat every 2 weeks",
+                            "use \"week\", or a day of the month such as \"first\" or \"last\"",
+                        ),
                         None => self.ctx().error(
                             "needs-starts",
                             e.span,

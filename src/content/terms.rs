@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, FileId, Span};
 use crate::schedule::{Closure, Term, Terms};
 
 pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
-    let ctx = Ctx::new(file, 0);
+    let ctx = Ctx::new(file, 0, text);
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let diags = errors
@@ -70,8 +70,17 @@ pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
     }
     for closed in tables("closed", "a [[closed]]") {
         let reason = closed.line("reason", "\"Bank holiday\"").map(|r| r.value);
-        let closure = if let Some(date) = closed.date("date") {
-            Some(Closure {
+        if closed.has("date") && (closed.has("from") || closed.has("to")) {
+            let _ = (closed.get("from"), closed.get("to"));
+            ctx.error(
+                "bad-date",
+                closed.key_span("date").unwrap_or(closed.missing_at),
+                "a closure has either a `date`, or `from` and `to`, not both",
+                "for one day write date = 2026-12-25; for a run of days write from = 2026-12-24 and to = 2027-01-01",
+            );
+        }
+        let closure = if closed.has("date") {
+            closed.date("date").map(|date| Closure {
                 from: date.value,
                 to: date.value,
                 reason,
@@ -108,6 +117,14 @@ pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
         };
         closed.finish(&|_| None);
         terms.closed.extend(closure);
+    }
+    if !t.has("term") {
+        ctx.error(
+            "missing-field",
+            Span::file_start(file),
+            "terms.toml has no school terms",
+            "add a [[term]] table for each term, with from = 2026-09-03 and to = 2026-10-23 on their own lines",
+        );
     }
     t.finish(&|_| None);
     terms.closed.sort();

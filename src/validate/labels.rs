@@ -24,6 +24,27 @@ impl Checker<'_> {
         if missing.is_empty() {
             return;
         }
+        // A near miss of an id that is labelled is a typing mistake, not a new id.
+        let source = &self.config.languages[0];
+        let known: Vec<&str> = self
+            .catalog
+            .messages
+            .get(source)
+            .map(|m| {
+                m.keys()
+                    .filter_map(|k| k.strip_prefix(prefix)?.strip_prefix('-'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if missing.len() == self.config.languages.len()
+            && let Some(near) = crate::suggest::nearest(id, &known)
+        {
+            self.out.push(
+                Diagnostic::error("no-label", span, format!("there is no {what} \"{id}\""))
+                    .help(format!("did you mean \"{near}\"?")),
+            );
+            return;
+        }
         let names: Vec<String> = missing.iter().map(|l| format!("{} ({l})", english_name(l))).collect();
         let files: Vec<String> = missing.iter().map(|l| format!("locales/{l}/site.ftl")).collect();
         self.out.push(

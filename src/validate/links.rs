@@ -33,13 +33,14 @@ pub fn parse_internal(dest: &str) -> Option<Result<EntryRef, String>> {
 }
 
 fn check_text(text: &Text, index: &Index, out: &mut Vec<Diagnostic>) {
-    let Some(body_span) = text.body_span else {
-        return;
-    };
-    let at = |range: std::ops::Range<usize>| Span {
-        file: body_span.file,
-        start: body_span.start + range.start as u32,
-        end: body_span.start + range.end as u32,
+    let Some(fallback) = text.body_at else { return };
+    let at = |range: std::ops::Range<usize>| match text.body_span {
+        Some(b) => Span {
+            file: b.file,
+            start: b.start + range.start as u32,
+            end: b.start + range.end as u32,
+        },
+        None => fallback,
     };
     for (event, range) in Parser::new(&text.body).into_offset_iter() {
         match event {
