@@ -1,5 +1,6 @@
 //! The command line: one thin module per subcommand.
 
+mod build;
 mod check;
 mod generate;
 mod translations;
@@ -21,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Read every file and report every problem, without writing anything.
     Check(check::Args),
+    /// Check the site, then build it into a folder (public/ unless told otherwise).
+    Build(build::Args),
     /// Translation tools.
     #[command(subcommand)]
     Translations(translations::Command),
@@ -37,6 +40,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Translations(cmd) => translations::run(&cmd),
         Command::Generate(args) => generate::run(&args),
     };

@@ -1,5 +1,9 @@
 //! Writing files so that nothing half-written is ever seen.
 
+mod tree;
+
+pub use tree::write_site;
+
 use std::io::Write;
 use std::path::Path;
 

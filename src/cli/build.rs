@@ -1,0 +1,69 @@
+//! `hubsite build`: check the site, render every page in every language, and write it all at once.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::{EXIT_CONTENT, EXIT_USAGE, SiteArg};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub site: SiteArg,
+    /// Where to write the site. The folder is replaced whole, and only once the build has succeeded.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let start = Instant::now();
+    let checked = match crate::check(&args.site.site) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let loaded = &checked.loaded;
+    for d in &loaded.diagnostics.items {
+        eprint!("{}", d.render(&loaded.sources));
+        eprintln!();
+    }
+    let errors = loaded.diagnostics.errors();
+    if errors > 0 {
+        eprintln!(
+            "Not built: {errors} {} to fix first. Nothing was written.",
+            if errors == 1 { "problem" } else { "problems" }
+        );
+        return EXIT_CONTENT;
+    }
+    let files = match crate::render::site(&checked) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: a template could not be used: {e}\nNothing was written.");
+            return EXIT_CONTENT;
+        }
+    };
+    let out = args.out.clone().unwrap_or_else(|| args.site.site.join("public"));
+    if let Err(e) = crate::output::write_site(&out, &files) {
+        eprintln!(
+            "error: could not write {}: {e}\nThe previous site, if any, is as it was.",
+            out.display()
+        );
+        return EXIT_USAGE;
+    }
+    let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+    let langs = loaded.config.languages.len();
+    let ms = start.elapsed().as_millis();
+    let line = format!(
+        "Built {pages} pages in {langs} languages in {ms} ms, into {}.",
+        out.display()
+    );
+    if std::io::stdout().is_terminal() {
+        println!("{line}");
+    } else {
+        // Without a terminal (in CI, or a test), leave out the time so output is the same on every run.
+        println!("Built {pages} pages in {langs} languages, into {}.", out.display());
+    }
+    0
+}

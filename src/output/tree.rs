@@ -1,0 +1,52 @@
+//! Writing a whole built site: into a new sibling folder first, then swapped into place.
+
+use std::path::{Path, PathBuf};
+
+use crate::render::SiteFiles;
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.hubsite-{tag}"))
+}
+
+/// Writes every file under a temporary folder beside `out`, then swaps it in. If anything fails before the
+/// swap, `out` is left as it was. The swap is two renames: for a moment between them, `out` does not exist.
+pub fn write_site(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
+    let new = sibling(out, "new");
+    let old = sibling(out, "old");
+    for stale in [&new, &old] {
+        if stale.exists() {
+            std::fs::remove_dir_all(stale)?;
+        }
+    }
+    let written = (|| {
+        std::fs::create_dir_all(&new)?;
+        for (path, bytes) in files {
+            let dest = new.join(path);
+            if let Some(dir) = dest.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&dest, bytes)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&new);
+        return Err(e);
+    }
+    if out.exists() {
+        std::fs::rename(out, &old)?;
+    }
+    if let Err(e) = std::fs::rename(&new, out) {
+        // Put the previous site back rather than leave nothing.
+        let _ = std::fs::rename(&old, out);
+        return Err(e);
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}

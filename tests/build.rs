@@ -1,0 +1,282 @@
+//! `hubsite build` on the example site: every page in every language, links that resolve, nothing from other
+//! hosts, within the page budget, the same bytes every time, and a failed build that changes nothing.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use common::*;
+
+fn root() -> &'static Path {
+    env!("CARGO_MANIFEST_DIR").as_ref()
+}
+
+fn build_into(site: &Path, out: &Path) -> Run {
+    hubsite(
+        &[
+            "build",
+            "--site",
+            &site.to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+        ],
+        site,
+    )
+}
+
+/// Every file of a built site, by path.
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("readable"))
+        })
+        .collect()
+}
+
+fn built() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = build_into(root(), &out);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let tree = read_tree(&out);
+    (dir, tree)
+}
+
+fn html(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(tree.get(path).unwrap_or_else(|| panic!("{path} was not built")).clone()).expect("utf-8")
+}
+
+/// The values of an attribute in a page, such as every `href`.
+fn attr_values<'a>(page: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    page.match_indices(&needle)
+        .filter_map(|(i, _)| {
+            let rest = &page[i + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/").replace("&amp;", "&")
+}
+
+#[test]
+fn every_entry_has_its_page_in_every_language() {
+    let (_dir, tree) = built();
+    let content = root().join("content");
+    for (folder, section) in [
+        ("hubs", "places"),
+        ("spokes", "places"),
+        ("sessions", "activities"),
+        ("offers", "start-for-life"),
+    ] {
+        for e in std::fs::read_dir(content.join(folder))
+            .expect("folder")
+            .filter_map(Result::ok)
+        {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(slug) = name.strip_suffix(".md").filter(|s| !s.contains('.')) else {
+                continue;
+            };
+            for lang in ["en", "bn", "so"] {
+                let path = format!("{lang}/{section}/{slug}/index.html");
+                let page = html(&tree, &path);
+                assert!(
+                    page.starts_with(&format!("<!doctype html>\n<html lang=\"{lang}\">")),
+                    "{path}"
+                );
+            }
+        }
+    }
+    for page in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "en/index.html",
+        "bn/start-for-life/index.html",
+        "so/about/index.html",
+    ] {
+        assert!(tree.contains_key(page), "{page}");
+    }
+}
+
+#[test]
+fn every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere() {
+    let (_dir, tree) = built();
+    let mut broken = Vec::new();
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        for href in attr_values(&page, "href").into_iter().map(unescape) {
+            if let Some(local) = href.strip_prefix('/') {
+                let file = if local.is_empty() || local.ends_with('/') {
+                    format!("{local}index.html")
+                } else {
+                    local.to_string()
+                };
+                if !tree.contains_key(&file) {
+                    broken.push(format!("{path} → {href}"));
+                }
+            }
+        }
+        // Nothing the browser loads by itself: no src at all, and <link> only for language alternates.
+        assert!(attr_values(&page, "src").is_empty(), "{path} loads something");
+        for (i, _) in page.match_indices("<link ") {
+            let tag = &page[i..i + page[i..].find('>').unwrap_or(0)];
+            assert!(tag.contains("rel=\"alternate\""), "{path}: {tag}");
+        }
+        assert!(
+            !page.contains("@import") && !page.contains("url("),
+            "{path} pulls in CSS from somewhere"
+        );
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn every_page_fits_in_one_round_trip() {
+    let (_dir, tree) = built();
+    let mut heaviest = (0, String::new());
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(bytes).expect("gzip");
+        let size = gz.finish().expect("gzip").len();
+        // The CSS is inside each page, so the page is all a browser needs.
+        assert!(
+            size <= 14_600,
+            "{path} is {size} bytes gzipped, over the 14,600-byte budget"
+        );
+        heaviest = heaviest.max((size, path.clone()));
+    }
+    eprintln!("heaviest page: {} at {} bytes gzipped", heaviest.1, heaviest.0);
+}
+
+#[test]
+fn languages_alternates_and_the_missing_translation_notice() {
+    let (_dir, tree) = built();
+    // A translated session: every language is an alternate, and the Bengali page is in Bengali.
+    let bn = html(&tree, "bn/activities/baby-massage/index.html");
+    for lang in ["en", "bn", "so"] {
+        assert!(
+            bn.contains(&format!(
+                "hreflang=\"{lang}\" href=\"https://familyhubs.eastbrook.example/{lang}/activities/baby-massage/\""
+            )),
+            "{lang}"
+        );
+    }
+    assert!(bn.contains("<h1>শিশুর ম্যাসাজ</h1>"), "Bengali title");
+    assert!(!bn.contains("class=\"notice\""));
+    // An untranslated session: English text marked as English, under a notice in the reader's language,
+    // and no Bengali or Somali alternate.
+    let swim = html(&tree, "bn/activities/family-swim/index.html");
+    assert!(swim.contains("<html lang=\"bn\">"));
+    assert!(
+        swim.contains("<p class=\"notice\">এই পাতাটি এখনো বাংলায় অনুবাদ করা হয়নি।"),
+        "notice in Bengali"
+    );
+    assert!(swim.contains("<article lang=\"en\">"), "English text marked as English");
+    assert!(swim.contains("hreflang=\"en\""));
+    assert!(
+        !swim.contains("hreflang=\"bn\" href") && !swim.contains("hreflang=\"so\" href=\"https"),
+        "no alternates for missing translations"
+    );
+    let so = html(&tree, "so/activities/family-swim/index.html");
+    assert!(
+        so.contains("<p class=\"notice\">Boggan weli looma turjumin Soomaali."),
+        "notice in Somali"
+    );
+    // The language switcher leads to the same page in the other languages, each name in its own script.
+    assert!(
+        bn.contains("<a href=\"/so/activities/baby-massage/\" lang=\"so\" hreflang=\"so\">Soomaali</a>"),
+        "{bn}"
+    );
+    assert!(bn.contains("lang=\"en\" hreflang=\"en\">English</a>"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, first) = built();
+    let (_b, second) = built();
+    assert_eq!(first.len(), second.len());
+    for (path, bytes) in &first {
+        assert!(second.get(path) == Some(bytes), "{path} differs between builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_dir(&fixtures().join("valid"), &site);
+    let out = dir.path().join("public");
+    assert_eq!(build_into(&site, &out).code, 0);
+    let before = read_tree(&out);
+    assert!(before.contains_key("bn/activities/baby-rhymes/index.html"));
+
+    let session = site.join("content/sessions/baby-rhymes.md");
+    let text = std::fs::read_to_string(&session).expect("read");
+    std::fs::write(&session, text.replace("from = \"10:00\"", "from = \"9:30\"")).expect("write");
+    let run = build_into(&site, &out);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error[bad-time]") && run.stderr.contains("Nothing was written."),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read_tree(&out), before, "the previous site is exactly as it was");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "no temporary folders left behind: {leftovers:?}");
+}
+
+#[test]
+fn raw_html_and_script_links_from_content_never_reach_a_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_dir(&fixtures().join("valid"), &site);
+    let page = site.join("content/pages/about.md");
+    let text = std::fs::read_to_string(&page).expect("read");
+    std::fs::write(
+        &page,
+        format!("{text}\n<script>alert(1)</script>\n\n<img src=\"https://tracker.example/x.gif\">\n"),
+    )
+    .expect("write");
+    let out = dir.path().join("public");
+    let run = build_into(&site, &out);
+    assert_eq!(run.code, 0, "raw HTML is a warning: {}", run.stderr);
+    assert!(run.stderr.contains("warning[raw-html]"), "{}", run.stderr);
+    let built = std::fs::read_to_string(out.join("en/about/index.html")).expect("built");
+    assert!(
+        !built.contains("<script") && !built.contains("tracker.example"),
+        "{built}"
+    );
+}
+
+#[test]
+fn the_inline_stylesheet_is_not_escaped() {
+    let (_dir, tree) = built();
+    let page = html(&tree, "en/index.html");
+    assert!(
+        page.contains("\"Segoe UI\""),
+        "font names keep their quotes inside <style>"
+    );
+    assert!(
+        page.contains(":lang(bn){line-height:1.7}"),
+        "Bengali text gets room for its vowel signs"
+    );
+}
