@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::render::SiteFiles;
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -23,15 +25,18 @@ pub fn write_site(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
         }
     }
     let written = (|| {
+        // Folders first, once each, in order; then the files, on every core.
+        let dirs: std::collections::BTreeSet<PathBuf> = files
+            .keys()
+            .filter_map(|p| new.join(p).parent().map(Path::to_path_buf))
+            .collect();
         std::fs::create_dir_all(&new)?;
-        for (path, bytes) in files {
-            let dest = new.join(path);
-            if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(&dest, bytes)?;
+        for dir in dirs {
+            std::fs::create_dir_all(dir)?;
         }
-        Ok(())
+        files
+            .par_iter()
+            .try_for_each(|(path, bytes)| std::fs::write(new.join(path), bytes))
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&new);
