@@ -21,6 +21,8 @@ fn build_into(site: &Path, out: &Path) -> Run {
             &site.to_string_lossy(),
             "--out",
             &out.to_string_lossy(),
+            "--today",
+            "2026-11-23",
         ],
         site,
     )
@@ -279,4 +281,34 @@ fn the_inline_stylesheet_is_not_escaped() {
         page.contains(":lang(bn){line-height:1.7}"),
         "Bengali text gets room for its vowel signs"
     );
+}
+
+#[test]
+fn activity_pages_show_the_next_dates_in_plain_words() {
+    let (_dir, tree) = built();
+    // Every Tuesday in term time; the term ends on 18 December.
+    let en = html(&tree, "en/activities/baby-massage/index.html");
+    assert!(en.contains("<li>Every Tuesday, 10:00 to 11:00</li>"), "{en}");
+    assert!(en.contains("<p>Term time only</p>"));
+    assert!(
+        en.contains("<ul><li>Tuesday 24 November 2026, 10:00 to 11:00</li><li>Tuesday 1 December 2026, 10:00 to 11:00</li><li>Tuesday 8 December 2026, 10:00 to 11:00</li><li>Tuesday 15 December 2026, 10:00 to 11:00</li></ul>"),
+        "{en}"
+    );
+    let bn = html(&tree, "bn/activities/baby-massage/index.html");
+    assert!(bn.contains("<li>মঙ্গলবার, 24 নভেম্বর 2026, 10:00 থেকে 11:00</li>"), "{bn}");
+}
+
+#[test]
+fn source_date_epoch_fixes_the_build_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_hubsite"))
+        .args(["build", "--out", &out.to_string_lossy()])
+        .env("SOURCE_DATE_EPOCH", "1795392000") // 23 November 2026, 00:00 UTC
+        .current_dir(root())
+        .output()
+        .expect("runs");
+    assert!(run.status.success());
+    let en = std::fs::read_to_string(out.join("en/activities/baby-massage/index.html")).expect("built");
+    assert!(en.contains("<li>Tuesday 24 November 2026, 10:00 to 11:00</li>"), "{en}");
 }

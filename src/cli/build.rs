@@ -13,6 +13,23 @@ pub struct Args {
     /// Where to write the site. The folder is replaced whole, and only once the build has succeeded.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// The day to count "next dates" from, as YYYY-MM-DD. Without it: SOURCE_DATE_EPOCH if set, else today.
+    #[arg(long, value_parser = parse_day)]
+    pub today: Option<time::Date>,
+}
+
+fn parse_day(s: &str) -> Result<time::Date, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(s, format).map_err(|_| format!("\"{s}\" is not a date written as YYYY-MM-DD, like 2026-11-23"))
+}
+
+/// The build date: `--today`, else SOURCE_DATE_EPOCH (for reproducible builds), else the clock, in UTC.
+fn today(arg: Option<time::Date>) -> time::Date {
+    arg.or_else(|| {
+        let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+        Some(time::OffsetDateTime::from_unix_timestamp(secs).ok()?.date())
+    })
+    .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -37,7 +54,7 @@ pub fn run(args: &Args) -> u8 {
         );
         return EXIT_CONTENT;
     }
-    let files = match crate::render::site(&checked) {
+    let files = match crate::render::site(&checked, today(args.today)) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: a template could not be used: {e}\nNothing was written.");

@@ -140,12 +140,12 @@ pub fn render(env: &Environment<'_>, template: &str, view: &impl serde::Serializ
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
 
 /// Renders the whole site: every page in every language, in parallel, plus the shared files.
-pub fn site(checked: &crate::Checked) -> Result<SiteFiles, TemplateError> {
+pub fn site(checked: &crate::Checked, today: time::Date) -> Result<SiteFiles, TemplateError> {
     let config = &checked.loaded.config;
     let strings = Arc::new(Strings::new(&checked.catalog, &config.languages));
     let theme = config.theme.as_deref().unwrap_or("default");
     let env = environment(strings.clone(), Some(&checked.loaded.root.join("themes").join(theme)))?;
-    let ctx = pages::Ctx::new(checked, &strings, &env);
+    let ctx = pages::Ctx::new(checked, &strings, &env, today);
     let per_lang: Vec<Result<Vec<(String, String)>, TemplateError>> =
         config.languages.par_iter().map(|lang| ctx.language(lang)).collect();
     let mut files = SiteFiles::new();

@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     /// Sessions by the place they happen at, and by the offer they belong to.
     at_place: BTreeMap<&'a str, Vec<&'a SessionId>>,
     for_offer: BTreeMap<&'a OfferId, Vec<&'a SessionId>>,
+    /// The day "next dates" count from: fixed per build, so the same input gives the same pages.
+    today: time::Date,
 }
 
 impl LinkResolver for Ctx<'_> {
@@ -41,7 +43,12 @@ impl LinkResolver for Ctx<'_> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(checked: &'a crate::Checked, strings: &'a Strings, env: &'a Environment<'static>) -> Self {
+    pub fn new(
+        checked: &'a crate::Checked,
+        strings: &'a Strings,
+        env: &'a Environment<'static>,
+        today: time::Date,
+    ) -> Self {
         let content = &checked.loaded.content;
         let mut at_place: BTreeMap<&str, Vec<&SessionId>> = BTreeMap::new();
         let mut for_offer: BTreeMap<&OfferId, Vec<&SessionId>> = BTreeMap::new();
@@ -62,6 +69,7 @@ impl<'a> Ctx<'a> {
             env,
             at_place,
             for_offer,
+            today,
         }
     }
 
@@ -313,7 +321,18 @@ impl<'a> Ctx<'a> {
             let title = self.text_in(&org.common, lang).0.title.clone();
             json!({ "label": self.strings.get(lang, "run-by", &[("name", "".into())]).trim(), "title": title, "href": org.website })
         });
+        let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+        let rules = crate::schedule::Rules {
+            slots: &slots,
+            starts: s.starts,
+            ends: s.ends,
+            except: &s.except,
+            term_time_only: s.term_time_only,
+            terms: self.content.terms.as_ref(),
+        };
+        let next: Vec<String> = rules.next(self.today, 4).iter().map(|o| words.occurrence(o)).collect();
         let extra = json!({
+            "next": next,
             "when": s.when.iter().map(|w| words.slot(&w.value)).collect::<Vec<_>>(),
             "when_notes": notes,
             "venue": venue,

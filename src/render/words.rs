@@ -54,6 +54,20 @@ impl Words<'_> {
         )
     }
 
+    /// One date a session runs: "Tuesday 24 November 2026, 10:00 to 11:00".
+    pub fn occurrence(&self, o: &crate::schedule::Occurrence) -> String {
+        self.strings.get(
+            self.lang,
+            "occurrence",
+            &[
+                ("weekday", s(self.day(o.date.weekday()))),
+                ("date", s(self.date(o.date))),
+                ("from", s(o.from.to_string())),
+                ("to", s(o.to.to_string())),
+            ],
+        )
+    }
+
     pub fn slot(&self, slot: &Slot) -> String {
         let (from, to) = slot.times();
         let times = [("from", s(from.to_string())), ("to", s(to.to_string()))];

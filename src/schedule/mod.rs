@@ -1,6 +1,9 @@
 //! Time slots, school terms and closures: when sessions and places are open.
 
+mod next;
 pub mod parse;
+
+pub use next::{Occurrence, Rules};
 
 pub use parse::{parse_day, parse_every, parse_time};
 

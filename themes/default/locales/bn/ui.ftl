@@ -115,3 +115,8 @@ month-10 = অক্টোবর
 month-11 = নভেম্বর
 month-12 = ডিসেম্বর
 date-long = { $day } { $month } { $year }
+
+## Next dates of a session
+next-dates = পরের তারিখগুলো
+occurrence = { $weekday }, { $date }, { $from } থেকে { $to }
+no-next-dates = সামনে কোনো তারিখ নেই।

@@ -115,3 +115,8 @@ month-10 = October
 month-11 = November
 month-12 = December
 date-long = { $day } { $month } { $year }
+
+## Next dates of a session
+next-dates = Next dates
+occurrence = { $weekday } { $date }, { $from } to { $to }
+no-next-dates = There are no dates coming up.

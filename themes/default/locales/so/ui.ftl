@@ -115,3 +115,8 @@ month-10 = Oktoobar
 month-11 = Nofeembar
 month-12 = Desembar
 date-long = { $day } { $month } { $year }
+
+## Next dates of a session
+next-dates = Taariikhaha soo socda
+occurrence = { $weekday }, { $date }, { $from } ilaa { $to }
+no-next-dates = Ma jiraan taariikho soo socda.
