@@ -34,12 +34,9 @@ fn today(arg: Option<time::Date>) -> time::Date {
 
 pub fn run(args: &Args) -> u8 {
     let start = Instant::now();
-    let checked = match crate::check(&args.site.site) {
+    let checked = match args.site.check() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let loaded = &checked.loaded;
     for d in &loaded.diagnostics.items {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{EXIT_CONTENT, EXIT_USAGE, SiteArg};
+use super::{EXIT_CONTENT, SiteArg};
 use crate::i18n::english_name;
 use crate::validate::translations::{self, Status};
 
@@ -16,12 +16,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let checked = match crate::check(&args.site.site) {
+    let checked = match args.site.check() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let loaded = &checked.loaded;
     let mut out = String::new();

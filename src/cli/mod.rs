@@ -55,6 +55,16 @@ pub struct SiteArg {
     pub site: PathBuf,
 }
 
+impl SiteArg {
+    /// Loads and checks the site; when it cannot be read at all, says why and gives the exit code.
+    pub fn check(&self) -> Result<crate::Checked, u8> {
+        crate::check(&self.site).map_err(|e| {
+            eprintln!("error: {e}");
+            EXIT_USAGE
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;

@@ -37,12 +37,9 @@ fn relative(site: &Path, file: &Path) -> String {
 }
 
 fn stamp(args: &StampArgs) -> u8 {
-    let checked = match crate::check(&args.site.site) {
+    let checked = match args.site.check() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let loaded = &checked.loaded;
     let wanted: Vec<String> = args.files.iter().map(|f| relative(&args.site.site, f)).collect();
