@@ -52,7 +52,7 @@ fn stamp(args: &StampArgs) -> u8 {
                 continue;
             }
             let path = &loaded.sources.get(t.file).path;
-            let status = status_of(common, lang);
+            let status = status_of(common, lang, &fp);
             let named = wanted.iter().position(|w| w == path);
             if let Some(i) = named {
                 found[i] = true;

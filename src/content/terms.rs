@@ -2,7 +2,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{Ctx, Table, fold_spaces};
+use super::fields::{Ctx, Table};
 use crate::diagnostics::{Diagnostic, FileId, Span};
 use crate::schedule::{Closure, Term, Terms};
 
@@ -128,6 +128,5 @@ pub fn parse(file: FileId, text: &str) -> (Option<Terms>, Vec<Diagnostic>) {
     }
     t.finish(&|_| None);
     terms.closed.sort();
-    let _ = fold_spaces;
     (Some(terms), ctx.take())
 }

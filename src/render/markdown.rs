@@ -24,17 +24,10 @@ fn is_safe_external(dest: &str) -> bool {
 pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
     let mut dropped_links = Vec::new();
     let mut depth = 0usize;
-    let mut in_image = 0usize;
     let events = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
         Event::Html(_) | Event::InlineHtml(_) => None,
-        Event::Start(Tag::Image { .. }) => {
-            in_image += 1;
-            None
-        }
-        Event::End(TagEnd::Image) => {
-            in_image = in_image.saturating_sub(1);
-            None
-        }
+        // A picture becomes its description: its alt text arrives as ordinary text events.
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -84,8 +77,6 @@ pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
         other => Some(other),
     });
-    // Image alt text still arrives as Text events, so a picture becomes its description.
-    let _ = in_image;
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html

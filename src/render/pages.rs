@@ -178,6 +178,14 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The sessions of a place or an offer, as the list items pages show.
+    fn session_items(&self, lang: &LangCode, ids: Option<&Vec<&SessionId>>) -> Vec<Value> {
+        ids.into_iter()
+            .flatten()
+            .filter_map(|id| self.session_item(lang, id))
+            .collect()
+    }
+
     fn session_item(&self, lang: &LangCode, id: &SessionId) -> Option<Value> {
         let s = self.content.sessions.get(id)?;
         let words = self.words(lang);
@@ -205,13 +213,7 @@ impl<'a> Ctx<'a> {
             let title = self.text_in(&hub.place.common, lang).0.title.clone();
             Some(json!({ "href": urls::entry(lang, Kind::Hub, h.as_str()), "title": self.strings.get(lang, "place-part-of", &[("hub", title.into())]) }))
         });
-        let sessions: Vec<Value> = self
-            .at_place
-            .get(slug)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.session_item(lang, id))
-            .collect();
+        let sessions = self.session_items(lang, self.at_place.get(slug));
         let extra = json!({
             "kind": words.t(if kind == Kind::Hub { "place-family-hub" } else { "place-spoke" }),
             "part_of": part_of,
@@ -317,10 +319,14 @@ impl<'a> Ctx<'a> {
             Booking::Referral => "booking-referral",
         });
         let (ages, ages_send) = s.ages.as_ref().map(|a| words.ages(a)).unzip();
-        let run_by = s.run_by.as_ref().and_then(|o| self.content.organisations.get(o)).map(|org| {
-            let title = self.text_in(&org.common, lang).0.title.clone();
-            json!({ "label": self.strings.get(lang, "run-by", &[("name", "".into())]).trim(), "title": title, "href": org.website })
-        });
+        let run_by = s
+            .run_by
+            .as_ref()
+            .and_then(|o| self.content.organisations.get(o))
+            .map(|org| {
+                let title = self.text_in(&org.common, lang).0.title.clone();
+                json!({ "label": words.t("run-by"), "title": title, "href": org.website })
+            });
         let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
         let rules = crate::schedule::Rules {
             slots: &slots,
@@ -366,13 +372,7 @@ impl<'a> Ctx<'a> {
         if let Some(u) = &o.contact.url {
             contact.push(json!({ "href": u, "text": words.t("website") }));
         }
-        let sessions: Vec<Value> = self
-            .for_offer
-            .get(id)
-            .into_iter()
-            .flatten()
-            .filter_map(|s| self.session_item(lang, s))
-            .collect();
+        let sessions = self.session_items(lang, self.for_offer.get(id));
         let extra = json!({
             "area": o.area.map(|a| words.t(&format!("offer-area-{}", a.id()))),
             "ages": o.ages.as_ref().map(|a| words.ages(a).0),

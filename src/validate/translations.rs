@@ -47,12 +47,13 @@ impl Status {
     }
 }
 
-pub fn status_of(common: &Common, lang: &LangCode) -> Status {
+/// A translation's status, given the fingerprint of its source text (worked out once per entry, not per language).
+pub fn status_of(common: &Common, lang: &LangCode, source_fp: &str) -> Status {
     match common.translations.get(lang) {
         None => Status::Missing,
         // A draft needs a person, so it shows before "not stamped", which a command fixes.
         Some(t) => match &t.source {
-            Some(fp) if *fp != fingerprint(&common.text) => Status::OutOfDate,
+            Some(fp) if fp != source_fp => Status::OutOfDate,
             _ if !t.reviewed => Status::Draft,
             None => Status::NotStamped,
             Some(_) => Status::UpToDate,
@@ -72,13 +73,17 @@ pub struct Row {
 
 /// Each non-source language's rows, sorted by status, then kind and slug.
 pub fn report(config: &SiteConfig, content: &Content) -> BTreeMap<LangCode, Vec<Row>> {
+    let entries: Vec<(Kind, &str, &Common, String)> = content
+        .entries()
+        .map(|(kind, slug, common)| (kind, slug, common, fingerprint(&common.text)))
+        .collect();
     let mut out = BTreeMap::new();
     for lang in config.languages.iter().skip(1) {
-        let mut rows: Vec<Row> = content
-            .entries()
-            .map(|(kind, slug, common)| Row {
-                status: status_of(common, lang),
-                kind,
+        let mut rows: Vec<Row> = entries
+            .iter()
+            .map(|(kind, slug, common, fp)| Row {
+                status: status_of(common, lang, fp),
+                kind: *kind,
                 slug: slug.to_string(),
                 path: format!("content/{}/{slug}.{lang}.md", kind.folder()),
             })
