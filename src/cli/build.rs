@@ -51,7 +51,7 @@ pub fn run(args: &Args) -> u8 {
         );
         return EXIT_CONTENT;
     }
-    let files = match crate::render::site(&checked, today(args.today)) {
+    let files = match crate::render::site(&checked, today(args.today), &|| {}) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: a template could not be used: {e}\nNothing was written.");

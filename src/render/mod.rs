@@ -1,5 +1,6 @@
 //! Rendering: MiniJinja templates, markdown and words, turning the loaded site into pages.
 
+pub mod jsonld;
 pub mod markdown;
 mod pages;
 pub mod urls;
@@ -32,6 +33,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "chooser.html",
         include_str!("../../themes/default/templates/chooser.html"),
     ),
+    (
+        "timetable.html",
+        include_str!("../../themes/default/templates/timetable.html"),
+    ),
+    ("print.html", include_str!("../../themes/default/templates/print.html")),
 ];
 
 pub const CSS: &str = include_str!("../../themes/default/static/site.css");
@@ -139,16 +145,57 @@ pub fn render(env: &Environment<'_>, template: &str, view: &impl serde::Serializ
 /// Every file of the built site, by path, sorted, so writing it is the same every time.
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
 
-/// Renders the whole site: every page in every language, in parallel, plus the shared files.
-pub fn site(checked: &crate::Checked, today: time::Date) -> Result<SiteFiles, TemplateError> {
+/// A theme's static files, by path under its `static/` folder, sorted.
+fn static_files(dir: &Path) -> Result<SiteFiles, TemplateError> {
+    let mut out = SiteFiles::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| TemplateError(format!("could not read {}: {e}", dir.display())))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes =
+            std::fs::read(path).map_err(|e| TemplateError(format!("could not read {}: {e}", path.display())))?;
+        out.insert(rel, bytes);
+    }
+    Ok(out)
+}
+
+/// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
+/// static files. `tick` is called once per page, for a progress bar.
+pub fn site(checked: &crate::Checked, today: time::Date, tick: &(dyn Fn() + Sync)) -> Result<SiteFiles, TemplateError> {
     let config = &checked.loaded.config;
     let strings = Arc::new(Strings::new(&checked.catalog, &config.languages));
-    let theme = config.theme.as_deref().unwrap_or("default");
-    let env = environment(strings.clone(), Some(&checked.loaded.root.join("themes").join(theme)))?;
-    let ctx = pages::Ctx::new(checked, &strings, &env, today);
+    let theme_dir = checked
+        .loaded
+        .root
+        .join("themes")
+        .join(config.theme.as_deref().unwrap_or("default"));
+    let env = environment(strings.clone(), Some(&theme_dir))?;
+    // A site's own `static/site.css` replaces the default one, which every page inlines; other static files are
+    // copied as they are.
+    let mut statics = static_files(&theme_dir.join("static"))?;
+    let css = match statics.remove("site.css") {
+        Some(bytes) => String::from_utf8(bytes).map_err(|_| {
+            TemplateError(format!(
+                "{}: this file is not UTF-8 text",
+                theme_dir.join("static/site.css").display()
+            ))
+        })?,
+        None => CSS.to_string(),
+    };
+    let ctx = pages::Ctx::new(checked, &strings, &env, today, &css, tick);
     let per_lang: Vec<Result<Vec<(String, String)>, TemplateError>> =
         config.languages.par_iter().map(|lang| ctx.language(lang)).collect();
-    let mut files = SiteFiles::new();
+    let mut files = statics;
     for pages in per_lang {
         for (path, html) in pages? {
             files.insert(urls::file_for(&path), html.into_bytes());

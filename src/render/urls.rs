@@ -1,6 +1,6 @@
 //! Where each page lives: one function per kind, so links and files always agree.
 
-use crate::content::ids::{EntryRef, Kind, LangCode};
+use crate::content::ids::{CategoryId, EntryRef, Kind, LangCode, LocalityId};
 
 /// The URL path of an entry's page in a language, or `None` for kinds that have no page (organisations).
 pub fn entry(lang: &LangCode, kind: Kind, slug: &str) -> Option<String> {
@@ -24,6 +24,23 @@ pub fn home(lang: &LangCode) -> String {
 
 pub fn start_for_life(lang: &LangCode) -> String {
     format!("/{lang}/start-for-life/")
+}
+
+pub fn start_for_life_print(lang: &LangCode) -> String {
+    format!("/{lang}/start-for-life/print/")
+}
+
+pub fn timetable(lang: &LangCode) -> String {
+    format!("/{lang}/timetable/")
+}
+
+/// The week's timetable for one area. Ids are slugs, so they are safe in a path as they are.
+pub fn timetable_area(lang: &LangCode, locality: &LocalityId) -> String {
+    format!("/{lang}/timetable/area/{locality}/")
+}
+
+pub fn timetable_category(lang: &LangCode, category: &CategoryId) -> String {
+    format!("/{lang}/timetable/kind/{category}/")
 }
 
 /// The file a URL path is written to: `/bn/places/x/` → `bn/places/x/index.html`.

@@ -7,7 +7,7 @@ use crate::content::ids::LangCode;
 use crate::content::model::{Ages, Cost, CostPer};
 use crate::content::values::Age;
 use crate::i18n::Strings;
-use crate::schedule::{Every, Slot};
+use crate::schedule::{Every, Slot, TimeOfDay};
 
 pub struct Words<'a> {
     pub strings: &'a Strings,
@@ -54,6 +54,28 @@ impl Words<'_> {
         )
     }
 
+    /// "Monday 23 November 2026", as the timetable heads each day.
+    pub fn day_and_date(&self, d: Date) -> String {
+        self.strings.get(
+            self.lang,
+            "day-and-date",
+            &[("weekday", s(self.day(d.weekday()))), ("date", s(self.date(d)))],
+        )
+    }
+
+    pub fn time(&self, t: TimeOfDay) -> String {
+        t.to_string()
+    }
+
+    /// "10:00 to 11:30".
+    pub fn time_range(&self, from: TimeOfDay, to: TimeOfDay) -> String {
+        self.strings.get(
+            self.lang,
+            "time-range",
+            &[("from", s(self.time(from))), ("to", s(self.time(to)))],
+        )
+    }
+
     /// One date a session runs: "Tuesday 24 November 2026, 10:00 to 11:00".
     pub fn occurrence(&self, o: &crate::schedule::Occurrence) -> String {
         self.strings.get(
@@ -62,15 +84,15 @@ impl Words<'_> {
             &[
                 ("weekday", s(self.day(o.date.weekday()))),
                 ("date", s(self.date(o.date))),
-                ("from", s(o.from.to_string())),
-                ("to", s(o.to.to_string())),
+                ("from", s(self.time(o.from))),
+                ("to", s(self.time(o.to))),
             ],
         )
     }
 
     pub fn slot(&self, slot: &Slot) -> String {
         let (from, to) = slot.times();
-        let times = [("from", s(from.to_string())), ("to", s(to.to_string()))];
+        let times = [("from", s(self.time(from))), ("to", s(self.time(to)))];
         match slot {
             Slot::Once { date, .. } => {
                 let mut args = vec![("date", s(self.date(*date)))];
@@ -152,7 +174,6 @@ impl Words<'_> {
 mod tests {
     use super::*;
     use crate::i18n::{BUILTIN, Catalog};
-    use crate::schedule::TimeOfDay;
 
     fn strings() -> Strings {
         let mut c = Catalog::default();

@@ -55,6 +55,27 @@ impl Rules<'_> {
         }
     }
 
+    /// Every time the session happens on `d`, earliest first.
+    pub fn on(&self, d: Date) -> Vec<Occurrence> {
+        if !self.open_on(d) {
+            return Vec::new();
+        }
+        let mut times: Vec<Occurrence> = self
+            .slots
+            .iter()
+            .filter(|slot| match slot {
+                Slot::Once { date, .. } => *date == d,
+                Slot::Repeating { days, every, .. } => repeats_on(days, *every, self.starts, d),
+            })
+            .map(|slot| {
+                let (from, to) = slot.times();
+                Occurrence { date: d, from, to }
+            })
+            .collect();
+        times.sort();
+        times
+    }
+
     /// The next `n` times on or after `today`, in order.
     pub fn next(&self, today: Date, n: usize) -> Vec<Occurrence> {
         let mut out = Vec::new();
@@ -63,22 +84,7 @@ impl Rules<'_> {
             if out.len() >= n {
                 break;
             }
-            if self.open_on(d) {
-                let mut today_times: Vec<Occurrence> = self
-                    .slots
-                    .iter()
-                    .filter(|slot| match slot {
-                        Slot::Once { date, .. } => *date == d,
-                        Slot::Repeating { days, every, .. } => repeats_on(days, *every, self.starts, d),
-                    })
-                    .map(|slot| {
-                        let (from, to) = slot.times();
-                        Occurrence { date: d, from, to }
-                    })
-                    .collect();
-                today_times.sort();
-                out.extend(today_times);
-            }
+            out.extend(self.on(d));
             match d.next_day() {
                 Some(next) => d = next,
                 None => break,

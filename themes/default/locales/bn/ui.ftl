@@ -120,3 +120,36 @@ date-long = { $day } { $month } { $year }
 next-dates = পরের তারিখগুলো
 occurrence = { $weekday }, { $date }, { $from } থেকে { $to }
 no-next-dates = সামনে কোনো তারিখ নেই।
+
+## The timetable
+nav-timetable = কী হচ্ছে
+timetable-title = এই সপ্তাহে কী হচ্ছে
+timetable-intro = আগামী ৭ দিনের দল ও কাজ, দিন ধরে ধরে।
+timetable-today = আজ, { $date }
+timetable-count = { $count ->
+    [0] এই সপ্তাহে কিছু নেই
+    [one] এই সপ্তাহে { $count }টি দল বা কাজ
+   *[other] এই সপ্তাহে { $count }টি দল ও কাজ
+}
+timetable-in = { $name } এলাকায় কী হচ্ছে
+timetable-for = { $name }: এই সপ্তাহে কী হচ্ছে
+timetable-all = এই সপ্তাহের সব কিছু দেখুন
+timetable-by-area = একটি এলাকা বেছে নিন
+timetable-by-kind = কাজের ধরন বেছে নিন
+timetable-nothing = এই দিনে কিছু নেই।
+day-and-date = { $weekday }, { $date }
+time-range = { $from } থেকে { $to }
+home-today = আজ কী হচ্ছে
+home-today-more = { $count ->
+    [0] আজ কিছু নেই। সপ্তাহের বাকি দিনগুলো দেখুন
+    [one] সপ্তাহের বাকি দিনগুলোতে কী হচ্ছে দেখুন
+   *[other] আজকের সব { $count }টি এবং সপ্তাহের বাকি দিনগুলো দেখুন
+}
+home-by-need = আপনার যা দরকার সেই অনুযায়ী সাহায্য খুঁজুন
+
+## Start for Life on one page, to print
+print-heading = প্রিন্ট বা সেভ করুন
+print-link = স্টার্ট ফর লাইফের সব কিছু এক পাতায়, প্রিন্ট করার জন্য
+print-title = স্টার্ট ফর লাইফ: আমাদের সব সাহায্য এক পাতায়
+print-intro = গর্ভাবস্থা থেকে আপনার শিশুর ২ বছর বয়স পর্যন্ত আপনার ও আপনার শিশুর জন্য সাহায্য। আপনি এই পাতাটি প্রিন্ট বা সেভ করতে পারেন।
+print-how = প্রিন্ট করতে, আপনার ব্রাউজারের মেনুতে প্রিন্ট বোতাম ব্যবহার করুন।

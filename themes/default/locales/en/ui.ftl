@@ -120,3 +120,36 @@ date-long = { $day } { $month } { $year }
 next-dates = Next dates
 occurrence = { $weekday } { $date }, { $from } to { $to }
 no-next-dates = There are no dates coming up.
+
+## The timetable
+nav-timetable = What is on
+timetable-title = What is on this week
+timetable-intro = Groups and activities for the next 7 days, day by day.
+timetable-today = Today, { $date }
+timetable-count = { $count ->
+    [0] Nothing is on this week
+    [one] { $count } group or activity this week
+   *[other] { $count } groups and activities this week
+}
+timetable-in = What is on in { $name }
+timetable-for = { $name }: what is on this week
+timetable-all = See everything on this week
+timetable-by-area = Choose an area
+timetable-by-kind = Choose a kind of activity
+timetable-nothing = Nothing is on this day.
+day-and-date = { $weekday } { $date }
+time-range = { $from } to { $to }
+home-today = On today
+home-today-more = { $count ->
+    [0] Nothing is on today. See the rest of the week
+    [one] See what is on the rest of the week
+   *[other] See all { $count } things on today, and the rest of the week
+}
+home-by-need = Find help by what you need
+
+## Start for Life on one page, to print
+print-heading = Print or save
+print-link = All of Start for Life on one page, to print
+print-title = Start for Life: all our help on one page
+print-intro = Help for you and your baby, from pregnancy until your baby is 2 years old. You can print this page or save it.
+print-how = To print, use the print button in your web browser's menu.

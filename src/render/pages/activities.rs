@@ -1,0 +1,163 @@
+//! Activity pages: one session, with when it happens next, where, for whom, the cost and how to join.
+
+use super::views::{ActivityFacts, Link};
+use super::{Ctx, Rendered};
+use crate::content::ids::{Kind, LangCode, SessionId};
+use crate::content::model::{Booking, Session, Venue};
+use crate::render::{TemplateError, jsonld, urls};
+
+impl<'a> Ctx<'a> {
+    /// The place a session happens at, or "Online" with the link to join.
+    fn venue(&self, lang: &LangCode, s: &Session) -> (Link, Option<String>) {
+        match &s.venue {
+            Venue::Hub(h) => match self.content.hubs.get(h) {
+                Some(hub) => (self.link_to(lang, Kind::Hub, h.as_str(), &hub.place.common), None),
+                None => (Link::default(), None),
+            },
+            Venue::Spoke(sp) => match self.content.spokes.get(sp) {
+                Some(spoke) => (self.link_to(lang, Kind::Spoke, sp.as_str(), &spoke.place.common), None),
+                None => (Link::default(), None),
+            },
+            Venue::Online { join_url } => (
+                Link {
+                    title: self.strings.text(lang, "online"),
+                    ..Link::default()
+                },
+                Some(join_url.clone()),
+            ),
+        }
+    }
+
+    /// The phone number to book on when a session says "book with the venue": the spoke's, else its hub's.
+    fn venue_phone(&self, s: &Session) -> Option<&str> {
+        match &s.venue {
+            Venue::Hub(h) => self.content.hubs.get(h)?.place.phone.as_deref(),
+            Venue::Spoke(sp) => {
+                let spoke = self.content.spokes.get(sp)?;
+                spoke
+                    .place
+                    .phone
+                    .as_deref()
+                    .or_else(|| self.content.hubs.get(&spoke.hub)?.place.phone.as_deref())
+            }
+            Venue::Online { .. } => None,
+        }
+    }
+
+    fn how_to_book(&self, lang: &LangCode, s: &Session) -> Vec<Link> {
+        let link = |href: String, title: String| Link {
+            href,
+            title,
+            ..Link::default()
+        };
+        let phone = |id: &str, p: &str| {
+            link(
+                urls::tel(p),
+                self.strings.get(lang, id, &[("phone", p.to_string().into())]),
+            )
+        };
+        let mut book = Vec::new();
+        match (&s.book, s.booking) {
+            (Some(c), _) => {
+                if let Some(p) = &c.phone {
+                    book.push(phone("book-by-phone", p));
+                }
+                if let Some(e) = &c.email {
+                    let text = self.strings.get(lang, "book-by-email", &[("email", e.clone().into())]);
+                    book.push(link(format!("mailto:{e}"), text));
+                }
+                if let Some(u) = &c.url {
+                    book.push(link(u.clone(), self.strings.text(lang, "book-online")));
+                }
+            }
+            (None, Booking::Book) => {
+                if let Some(p) = self.venue_phone(s) {
+                    book.push(phone("book-with-venue", p));
+                }
+            }
+            _ => {}
+        }
+        book
+    }
+
+    fn when_notes(&self, lang: &LangCode, s: &Session) -> Vec<String> {
+        let words = self.words(lang);
+        let mut notes = Vec::new();
+        if s.term_time_only {
+            notes.push(words.t("term-time-only"));
+        }
+        if let Some(d) = s.starts {
+            notes.push(self.strings.get(lang, "starts-on", &[("date", words.date(d).into())]));
+        }
+        if let Some(d) = s.ends {
+            notes.push(self.strings.get(lang, "ends-on", &[("date", words.date(d).into())]));
+        }
+        if !s.except.is_empty() {
+            let dates: Vec<String> = s.except.iter().map(|d| words.date(*d)).collect();
+            notes.push(self.strings.get(lang, "not-on", &[("dates", dates.join(", ").into())]));
+        }
+        notes
+    }
+
+    pub(super) fn activity(&self, lang: &'a LangCode, id: &SessionId, s: &Session) -> Result<Rendered, TemplateError> {
+        let words = self.words(lang);
+        let (text, _) = self.text_in(&s.common, lang);
+        let (venue, join_url) = self.venue(lang, s);
+        let booking = words.t(match s.booking {
+            Booking::DropIn => "booking-drop-in",
+            Booking::Book => "booking-book",
+            Booking::Referral => "booking-referral",
+        });
+        let (ages, ages_send) = s.ages.as_ref().map(|a| words.ages(a)).unzip();
+        let run_by = s
+            .run_by
+            .as_ref()
+            .and_then(|o| self.content.organisations.get(o))
+            .map(|org| Link {
+                href: org.website.clone().unwrap_or_default(),
+                ..self.link_to(lang, Kind::Organisation, "", &org.common)
+            });
+        let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+        let next = self.rules(s, &slots).next(self.today, 4);
+        let facts = ActivityFacts {
+            next: next.iter().map(|o| words.occurrence(o)).collect(),
+            when: s.when.iter().map(|w| words.slot(&w.value)).collect(),
+            when_notes: self.when_notes(lang, s),
+            venue: venue.clone(),
+            join_url: join_url.clone(),
+            ages,
+            ages_send: ages_send.flatten(),
+            audiences: s
+                .audiences
+                .iter()
+                .map(|a| words.t(&format!("audience-{}", a.value)))
+                .collect(),
+            cost: words.cost(&s.cost),
+            cost_note: text.cost_note.clone(),
+            booking,
+            book: self.how_to_book(lang, s),
+            languages: s
+                .languages
+                .iter()
+                .map(|l| words.t(&format!("language-{}", l.value)))
+                .collect(),
+            run_by,
+        };
+        let mut view = self.entry(lang, (Kind::Session, id.as_str()), &s.common, facts);
+        let place = match &s.venue {
+            Venue::Hub(h) => self.content.hubs.get(h).map(|h| &h.place),
+            Venue::Spoke(sp) => self.content.spokes.get(sp).map(|sp| &sp.place),
+            Venue::Online { .. } => None,
+        };
+        let event = jsonld::Event {
+            text,
+            session: s,
+            place: place.map(|p| (venue.title.as_str(), p)),
+            join_url: join_url.as_deref(),
+            next: next.first(),
+            lang: lang.as_str(),
+        };
+        view.base.json_ld = Some(jsonld::event(&self.config.base_url, &view.base.path, &event));
+        self.page("activity.html", view.base.path.clone(), &view)
+    }
+}

@@ -1,0 +1,79 @@
+//! The home page of each language: what is on today, help by need, places by area, and Start for Life.
+
+use super::views::{Group, Link, Lists, View};
+use super::{Ctx, Rendered};
+use crate::content::ids::{Kind, LangCode};
+use crate::render::{TemplateError, urls};
+
+/// How many of today's activities the home page lists before pointing to the timetable, to keep it light.
+const TODAY_SHOWN: usize = 6;
+
+impl<'a> Ctx<'a> {
+    fn today_group(&self, lang: &LangCode) -> Group {
+        let words = self.words(lang);
+        let (days, _) = self.week(lang, &|_| true);
+        let today = days.into_iter().next().map(|d| d.items).unwrap_or_default();
+        let count = today.len();
+        let mut items: Vec<Link> = today
+            .into_iter()
+            .take(TODAY_SHOWN)
+            .map(|h| Link {
+                note: Some(format!("{} · {}", h.time, h.place.title)),
+                ..h.link
+            })
+            .collect();
+        items.push(Link {
+            href: urls::timetable(lang),
+            title: self.strings.get(lang, "home-today-more", &[("count", count.into())]),
+            ..Link::default()
+        });
+        Group {
+            heading: words.t("home-today"),
+            items,
+        }
+    }
+
+    pub(super) fn home(&self, lang: &'a LangCode) -> Result<Rendered, TemplateError> {
+        let words = self.words(lang);
+        let mut groups = vec![self.today_group(lang)];
+        groups.push(Group {
+            heading: words.t("home-by-need"),
+            items: self.category_links(lang),
+        });
+        for loc in &self.config.localities {
+            let mut items = Vec::new();
+            for (hid, hub) in self.content.hubs.iter().filter(|(_, h)| h.locality.value == loc.value) {
+                items.push(Link {
+                    note: Some(words.t("place-family-hub")),
+                    ..self.link_to(lang, Kind::Hub, hid.as_str(), &hub.place.common)
+                });
+                for (sid, spoke) in self.content.spokes.iter().filter(|(_, s)| &s.hub == hid) {
+                    items.push(self.link_to(lang, Kind::Spoke, sid.as_str(), &spoke.place.common));
+                }
+            }
+            if !items.is_empty() {
+                groups.push(Group {
+                    heading: words.t(&format!("locality-{}", loc.value)),
+                    items,
+                });
+            }
+        }
+        groups.push(Group {
+            heading: words.t("home-start-for-life"),
+            items: vec![Link {
+                href: urls::start_for_life(lang),
+                title: words.t("start-for-life-title"),
+                ..Link::default()
+            }],
+        });
+        let (title, intro) = (words.t("home-title"), words.t("home-intro"));
+        let view = View {
+            base: self.base(lang, (&title, &intro), None, &urls::home),
+            page: Lists {
+                intro: Some(intro.clone()),
+                groups,
+            },
+        };
+        self.page("list.html", urls::home(lang), &view)
+    }
+}

@@ -1,0 +1,295 @@
+//! The pages of the site: what each page shows, gathered into the typed view its template renders.
+
+mod activities;
+mod home;
+mod places;
+mod shared;
+mod start_for_life;
+mod timetable;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use minijinja::Environment;
+use serde::Serialize;
+
+use self::views::{Alternate, Base, Entry, Link, View};
+use super::markdown::{self, LinkResolver};
+use super::words::Words;
+use super::{TemplateError, render, urls};
+use crate::config::SiteConfig;
+use crate::content::ids::*;
+use crate::content::model::*;
+use crate::i18n::Strings;
+use crate::schedule::Rules;
+use crate::validate::links::parse_internal;
+
+/// A rendered page: its URL path and its HTML.
+pub type Rendered = (String, String);
+
+/// Everything the pages of every language are made from.
+pub struct Ctx<'a> {
+    config: &'a SiteConfig,
+    content: &'a Content,
+    strings: &'a Strings,
+    env: &'a Environment<'static>,
+    /// Sessions by the place they happen at, and by the offer they belong to.
+    at_place: BTreeMap<&'a str, Vec<&'a SessionId>>,
+    for_offer: BTreeMap<&'a OfferId, Vec<&'a SessionId>>,
+    /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
+    today: time::Date,
+    /// The stylesheet every page inlines.
+    css: &'a str,
+    /// Called once for each page rendered, to move a progress bar.
+    tick: &'a (dyn Fn() + Sync),
+}
+
+impl LinkResolver for Ctx<'_> {
+    fn resolve(&self, dest: &str, lang: &LangCode) -> Option<String> {
+        let r = parse_internal(dest)?.ok()?;
+        if r.kind == Kind::Organisation {
+            return self
+                .content
+                .organisations
+                .get(&OrgId::new(r.slug.clone()))?
+                .website
+                .clone();
+        }
+        self.content.contains(&r).then(|| urls::entry_ref(lang, &r)).flatten()
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        checked: &'a crate::Checked,
+        strings: &'a Strings,
+        env: &'a Environment<'static>,
+        today: time::Date,
+        css: &'a str,
+        tick: &'a (dyn Fn() + Sync),
+    ) -> Self {
+        let content = &checked.loaded.content;
+        let mut at_place: BTreeMap<&str, Vec<&SessionId>> = BTreeMap::new();
+        let mut for_offer: BTreeMap<&OfferId, Vec<&SessionId>> = BTreeMap::new();
+        for (id, s) in &content.sessions {
+            match &s.venue {
+                Venue::Hub(h) => at_place.entry(h.as_str()).or_default().push(id),
+                Venue::Spoke(sp) => at_place.entry(sp.as_str()).or_default().push(id),
+                Venue::Online { .. } => {}
+            }
+            if let Some(o) = &s.offer {
+                for_offer.entry(o).or_default().push(id);
+            }
+        }
+        Ctx {
+            config: &checked.loaded.config,
+            content,
+            strings,
+            env,
+            at_place,
+            for_offer,
+            today,
+            css,
+            tick,
+        }
+    }
+
+    fn words<'w>(&'w self, lang: &'w LangCode) -> Words<'w> {
+        Words {
+            strings: self.strings,
+            lang,
+        }
+    }
+
+    fn site_title(&self, lang: &LangCode) -> String {
+        if self.strings.has(lang, "site-title") {
+            self.strings.text(lang, "site-title")
+        } else {
+            self.config.title.clone()
+        }
+    }
+
+    /// The text to show in `lang`: its translation, or the source text and the source language it is in.
+    fn text_in<'c>(&self, common: &'c Common, lang: &LangCode) -> (&'c Text, Option<&LangCode>) {
+        let source = self.config.source_language();
+        if lang == source {
+            return (&common.text, None);
+        }
+        match common.translations.get(lang) {
+            Some(t) => (&t.text, None),
+            None => (&common.text, Some(source)),
+        }
+    }
+
+    /// A link to an entry's page, marked with the source language when the entry is not translated.
+    fn link_to(&self, lang: &LangCode, kind: Kind, slug: &str, common: &Common) -> Link {
+        let (text, fallback) = self.text_in(common, lang);
+        Link {
+            href: urls::entry(lang, kind, slug).unwrap_or_default(),
+            title: text.title.clone(),
+            note: None,
+            lang: fallback.map(|l| l.as_str().to_string()),
+        }
+    }
+
+    /// The languages a page really exists in: the source, and each language it is translated into.
+    fn alternates(&self, common: Option<&Common>, path: &dyn Fn(&LangCode) -> String) -> Vec<Alternate> {
+        self.config
+            .languages
+            .iter()
+            .filter(|l| common.is_none_or(|c| *l == self.config.source_language() || c.translations.contains_key(*l)))
+            .map(|l| Alternate {
+                lang: l.as_str().to_string(),
+                href: path(l),
+            })
+            .collect()
+    }
+
+    fn base(
+        &self,
+        lang: &'a LangCode,
+        (title, description): (&str, &str),
+        common: Option<&Common>,
+        path: &dyn Fn(&LangCode) -> String,
+    ) -> Base<'a> {
+        let words = self.words(lang);
+        let mut menu = vec![
+            Link {
+                href: urls::home(lang),
+                title: words.t("nav-home"),
+                ..Link::default()
+            },
+            Link {
+                href: urls::timetable(lang),
+                title: words.t("nav-timetable"),
+                ..Link::default()
+            },
+            Link {
+                href: urls::start_for_life(lang),
+                title: words.t("nav-start-for-life"),
+                ..Link::default()
+            },
+        ];
+        menu.extend(
+            self.menu()
+                .into_iter()
+                .map(|(id, p)| self.link_to(lang, Kind::Page, id.as_str(), &p.common)),
+        );
+        let switcher = self
+            .config
+            .languages
+            .iter()
+            .filter(|l| *l != lang)
+            .map(|l| Link {
+                href: path(l),
+                title: self.strings.text(l, "language-self"),
+                note: None,
+                lang: Some(l.as_str().to_string()),
+            })
+            .collect();
+        Base {
+            lang: lang.as_str(),
+            path: path(lang),
+            title: title.to_string(),
+            description: description.to_string(),
+            site_title: self.site_title(lang),
+            base_url: &self.config.base_url,
+            example_data: self.config.example_data,
+            alternates: self.alternates(common, path),
+            switcher,
+            menu,
+            css: self.css,
+            json_ld: None,
+        }
+    }
+
+    fn menu(&self) -> Vec<(&PageId, &Page)> {
+        let mut pages: Vec<(&PageId, &Page)> = self.content.pages.iter().filter(|(_, p)| p.menu).collect();
+        pages.sort_by_key(|(id, p)| (p.order, *id));
+        pages
+    }
+
+    /// The head and the parts every entry page shows: title, summary, text, when it was checked, the notice.
+    fn entry<T: Serialize>(
+        &self,
+        lang: &'a LangCode,
+        (kind, slug): (Kind, &str),
+        common: &Common,
+        facts: T,
+    ) -> View<'a, Entry<T>> {
+        let (text, fallback) = self.text_in(common, lang);
+        let path = |l: &LangCode| urls::entry(l, kind, slug).unwrap_or_default();
+        let base = self.base(lang, (&text.title, &text.summary), Some(common), &path);
+        let words = self.words(lang);
+        let checked = common
+            .checked
+            .map(|d| self.strings.get(lang, "checked-on", &[("date", words.date(d).into())]));
+        View {
+            base,
+            page: Entry {
+                summary: text.summary.clone(),
+                body: markdown::to_html(&text.body, lang, self),
+                fallback: fallback.is_some(),
+                content_lang: fallback.map(|l| l.as_str().to_string()),
+                checked,
+                facts,
+            },
+        }
+    }
+
+    /// The sessions of a place or an offer, as the list items pages show.
+    fn session_items(&self, lang: &LangCode, ids: Option<&Vec<&SessionId>>) -> Vec<Link> {
+        ids.into_iter()
+            .flatten()
+            .filter_map(|id| {
+                let s = self.content.sessions.get(id)?;
+                let words = self.words(lang);
+                let when: Vec<String> = s.when.iter().map(|w| words.slot(&w.value)).collect();
+                Some(Link {
+                    note: Some(when.join("; ")),
+                    ..self.link_to(lang, Kind::Session, id.as_str(), &s.common)
+                })
+            })
+            .collect()
+    }
+
+    fn rules<'s>(&'s self, s: &'s Session, slots: &'s [crate::schedule::Slot]) -> Rules<'s> {
+        Rules {
+            slots,
+            starts: s.starts,
+            ends: s.ends,
+            except: &s.except,
+            term_time_only: s.term_time_only,
+            terms: self.content.terms.as_ref(),
+        }
+    }
+
+    fn page<T: Serialize>(&self, template: &str, path: String, view: &T) -> Result<Rendered, TemplateError> {
+        let html = render(self.env, template, view)?;
+        (self.tick)();
+        Ok((path, html))
+    }
+
+    /// Every page in one language.
+    pub fn language(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
+        let mut out = vec![self.home(lang)?, self.start_for_life(lang)?, self.print(lang)?];
+        out.extend(self.timetables(lang)?);
+        for (id, h) in &self.content.hubs {
+            out.push(self.place(lang, (Kind::Hub, id.as_str()), &h.place, None)?);
+        }
+        for (id, s) in &self.content.spokes {
+            out.push(self.place(lang, (Kind::Spoke, id.as_str()), &s.place, Some(&s.hub))?);
+        }
+        for (id, s) in &self.content.sessions {
+            out.push(self.activity(lang, id, s)?);
+        }
+        for (id, o) in &self.content.offers {
+            out.push(self.offer(lang, id, o)?);
+        }
+        for (id, p) in &self.content.pages {
+            let view = self.entry(lang, (Kind::Page, id.as_str()), &p.common, ());
+            out.push(self.page("page.html", view.base.path.clone(), &view)?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,206 @@
+//! The timetable: this week's activities day by day, for everyone, for each area and for each kind of activity.
+
+use time::Duration;
+
+use super::views::{Day, Group, Happening, Link, Timetable, View};
+use super::{Ctx, Rendered};
+use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId, SessionId};
+use crate::content::model::{Session, Venue};
+use crate::render::{TemplateError, urls};
+
+/// Where a page is in each language.
+type PathFn<'f> = Box<dyn Fn(&LangCode) -> String + 'f>;
+
+/// One filtered list: which sessions it holds, and where it lives.
+enum Filter<'f> {
+    All,
+    Area(&'f LocalityId),
+    Category(&'f CategoryId),
+}
+
+impl<'a> Ctx<'a> {
+    /// The area a session is in: its hub's, or the hub of its spoke. Online sessions have none.
+    fn locality_of(&self, s: &Session) -> Option<&LocalityId> {
+        let hub = match &s.venue {
+            Venue::Hub(h) => h,
+            Venue::Spoke(sp) => &self.content.spokes.get(sp)?.hub,
+            Venue::Online { .. } => return None,
+        };
+        Some(&self.content.hubs.get(hub)?.locality.value)
+    }
+
+    /// Where a session happens, as a link the timetable shows under its name.
+    fn venue_link(&self, lang: &LangCode, s: &Session) -> Link {
+        let link = match &s.venue {
+            Venue::Hub(h) => self.content.hubs.get(h).map(|h| &h.place.common),
+            Venue::Spoke(sp) => self.content.spokes.get(sp).map(|sp| &sp.place.common),
+            Venue::Online { .. } => None,
+        };
+        match link {
+            Some(common) => {
+                let (text, fallback) = self.text_in(common, lang);
+                Link {
+                    title: text.title.clone(),
+                    lang: fallback.map(|l| l.as_str().to_string()),
+                    ..Link::default()
+                }
+            }
+            None => Link {
+                title: self.strings.text(lang, "online"),
+                ..Link::default()
+            },
+        }
+    }
+
+    /// The categories sessions use, sorted by their label in `lang` so the list reads in order.
+    pub(super) fn categories(&self, lang: &LangCode) -> Vec<(&'a CategoryId, String)> {
+        let used: std::collections::BTreeSet<&CategoryId> =
+            self.content.sessions.values().map(|s| &s.category.value).collect();
+        let mut out: Vec<(&CategoryId, String)> = used
+            .into_iter()
+            .map(|c| (c, self.strings.text(lang, &format!("category-{c}"))))
+            .collect();
+        out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+        out
+    }
+
+    /// A link to each kind of activity's week.
+    pub(super) fn category_links(&self, lang: &LangCode) -> Vec<Link> {
+        self.categories(lang)
+            .into_iter()
+            .map(|(c, title)| Link {
+                href: urls::timetable_category(lang, c),
+                title,
+                ..Link::default()
+            })
+            .collect()
+    }
+
+    /// The seven days from today, each with what happens on it, earliest first.
+    pub(super) fn week(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool) -> (Vec<Day>, usize) {
+        let words = self.words(lang);
+        let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
+            .content
+            .sessions
+            .iter()
+            .filter(|(_, s)| keep(s))
+            .map(|(id, s)| (id, s, s.when.iter().map(|w| w.value.clone()).collect()))
+            .collect();
+        let mut count = 0;
+        let days = (0..7)
+            .map(|n| {
+                let date = self.today + Duration::days(n);
+                let mut on_day: Vec<(crate::schedule::Occurrence, &SessionId, &Session)> = sessions
+                    .iter()
+                    .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id, *s)))
+                    .collect();
+                on_day.sort_by_key(|(o, id, _)| (o.from, o.to, *id));
+                count += on_day.len();
+                let heading = match n {
+                    0 => self
+                        .strings
+                        .get(lang, "timetable-today", &[("date", words.day_and_date(date).into())]),
+                    _ => words.day_and_date(date),
+                };
+                Day {
+                    heading,
+                    items: on_day
+                        .into_iter()
+                        .map(|(o, id, s)| Happening {
+                            time: words.time_range(o.from, o.to),
+                            link: self.link_to(lang, Kind::Session, id.as_str(), &s.common),
+                            place: self.venue_link(lang, s),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        (days, count)
+    }
+
+    fn filters(&self, lang: &LangCode) -> Vec<Group> {
+        let words = self.words(lang);
+        let areas = self
+            .config
+            .localities
+            .iter()
+            .map(|l| Link {
+                href: urls::timetable_area(lang, &l.value),
+                title: words.t(&format!("locality-{}", l.value)),
+                ..Link::default()
+            })
+            .collect();
+        let kinds = self.category_links(lang);
+        vec![
+            Group {
+                heading: words.t("timetable-by-area"),
+                items: areas,
+            },
+            Group {
+                heading: words.t("timetable-by-kind"),
+                items: kinds,
+            },
+        ]
+    }
+
+    fn timetable(&self, lang: &'a LangCode, filter: &Filter<'_>) -> Result<Rendered, TemplateError> {
+        let words = self.words(lang);
+        let (path, title): (PathFn<'_>, String) = match filter {
+            Filter::All => (Box::new(urls::timetable), words.t("timetable-title")),
+            Filter::Area(l) => (
+                Box::new(|lang: &LangCode| urls::timetable_area(lang, l)),
+                self.strings.get(
+                    lang,
+                    "timetable-in",
+                    &[("name", words.t(&format!("locality-{l}")).into())],
+                ),
+            ),
+            Filter::Category(c) => (
+                Box::new(|lang: &LangCode| urls::timetable_category(lang, c)),
+                self.strings.get(
+                    lang,
+                    "timetable-for",
+                    &[("name", words.t(&format!("category-{c}")).into())],
+                ),
+            ),
+        };
+        let keep = |s: &Session| match filter {
+            Filter::All => true,
+            Filter::Area(l) => self.locality_of(s) == Some(*l),
+            Filter::Category(c) => &s.category.value == *c,
+        };
+        let (days, count) = self.week(lang, &keep);
+        let intro = words.t("timetable-intro");
+        let all = match filter {
+            Filter::All => None,
+            _ => Some(Link {
+                href: urls::timetable(lang),
+                title: words.t("timetable-all"),
+                ..Link::default()
+            }),
+        };
+        let view = View {
+            base: self.base(lang, (&title, &intro), None, &*path),
+            page: Timetable {
+                count: self.strings.get(lang, "timetable-count", &[("count", count.into())]),
+                intro,
+                days,
+                filters: self.filters(lang),
+                all,
+            },
+        };
+        self.page("timetable.html", path(lang), &view)
+    }
+
+    /// The whole week, then the week in each area, then the week for each kind of activity.
+    pub(super) fn timetables(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
+        let mut out = vec![self.timetable(lang, &Filter::All)?];
+        for l in &self.config.localities {
+            out.push(self.timetable(lang, &Filter::Area(&l.value))?);
+        }
+        for (c, _) in self.categories(lang) {
+            out.push(self.timetable(lang, &Filter::Category(c))?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,169 @@
+//! The views templates render: typed, so page code and templates agree on every field.
+
+use serde::Serialize;
+
+/// A link in a list: a place, an activity, an offer, a language.
+#[derive(Serialize, Clone, Debug, Default)]
+pub struct Link {
+    pub href: String,
+    pub title: String,
+    /// A line under the link, such as when an activity happens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The language of `title` when it is not the page's own: the entry is not translated yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Group {
+    pub heading: String,
+    pub items: Vec<Link>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Alternate {
+    pub lang: String,
+    pub href: String,
+}
+
+/// What every page has: the head, the header and the language switcher.
+#[derive(Serialize, Debug)]
+pub struct Base<'a> {
+    pub lang: &'a str,
+    /// This page's own path, so the menu can mark where the reader is.
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    pub site_title: String,
+    pub base_url: &'a str,
+    pub example_data: bool,
+    pub alternates: Vec<Alternate>,
+    pub switcher: Vec<Link>,
+    pub menu: Vec<Link>,
+    pub css: &'a str,
+    /// Already escaped for a script element.
+    pub json_ld: Option<String>,
+}
+
+/// A page: the parts every page has, and the parts of its kind.
+#[derive(Serialize, Debug)]
+pub struct View<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    #[serde(flatten)]
+    pub page: T,
+}
+
+/// What every entry page shows: its summary, its text, when it was checked, and whether it is untranslated.
+#[derive(Serialize, Debug)]
+pub struct Entry<T: Serialize> {
+    pub summary: String,
+    pub body: String,
+    pub fallback: bool,
+    pub content_lang: Option<String>,
+    pub checked: Option<String>,
+    #[serde(flatten)]
+    pub facts: T,
+}
+
+#[derive(Serialize, Debug)]
+pub struct PlaceFacts {
+    pub kind: String,
+    pub part_of: Option<Link>,
+    pub address: Vec<String>,
+    pub postcode: String,
+    pub directions: Option<String>,
+    pub phone: Option<Link>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub opening: Vec<String>,
+    pub getting_there: Option<String>,
+    pub facilities: Vec<String>,
+    pub languages: Vec<String>,
+    pub sessions: Vec<Link>,
+    pub sessions_heading: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ActivityFacts {
+    pub next: Vec<String>,
+    pub when: Vec<String>,
+    pub when_notes: Vec<String>,
+    /// The place, or "Online" with no link.
+    pub venue: Link,
+    pub join_url: Option<String>,
+    pub ages: Option<String>,
+    pub ages_send: Option<String>,
+    pub audiences: Vec<String>,
+    pub cost: String,
+    pub cost_note: Option<String>,
+    pub booking: String,
+    pub book: Vec<Link>,
+    pub languages: Vec<String>,
+    pub run_by: Option<Link>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct OfferFacts {
+    pub area: Option<String>,
+    pub ages: Option<String>,
+    pub contact: Vec<Link>,
+    pub sessions: Vec<Link>,
+}
+
+/// A page of links in groups: home, Start for Life, not found.
+#[derive(Serialize, Debug)]
+pub struct Lists {
+    pub intro: Option<String>,
+    pub groups: Vec<Group>,
+}
+
+/// One activity on one day of the timetable.
+#[derive(Serialize, Debug)]
+pub struct Happening {
+    pub time: String,
+    pub link: Link,
+    /// Where: a title and its language, no link, to keep the timetable light.
+    pub place: Link,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Day {
+    pub heading: String,
+    pub items: Vec<Happening>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Timetable {
+    pub intro: String,
+    pub count: String,
+    pub days: Vec<Day>,
+    /// Links to the same week for one area or one kind of activity.
+    pub filters: Vec<Group>,
+    /// For a filtered list: the link back to the whole week.
+    pub all: Option<Link>,
+}
+
+/// One offer in the printable Start for Life publication.
+#[derive(Serialize, Debug)]
+pub struct PrintOffer {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub ages: Option<String>,
+    pub contact: Vec<Link>,
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct PrintArea {
+    pub heading: String,
+    pub offers: Vec<PrintOffer>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Print {
+    pub intro: String,
+    pub areas: Vec<PrintArea>,
+}
