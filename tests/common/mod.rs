@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: fixture sites in temporary folders, and running the real binary.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -76,4 +77,70 @@ pub fn headings(output: &str) -> Vec<String> {
             (head.contains(": error[") || head.contains(": warning[")).then(|| head.to_string())
         })
         .collect()
+}
+
+/// The example site, at the root of the repository.
+pub fn root() -> &'static Path {
+    env!("CARGO_MANIFEST_DIR").as_ref()
+}
+
+pub fn build_into(site: &Path, out: &Path) -> Run {
+    hubsite(
+        &[
+            "build",
+            "--site",
+            &site.to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+            "--today",
+            "2026-11-23",
+        ],
+        site,
+    )
+}
+
+/// Every file of a built site, by path.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("readable"))
+        })
+        .collect()
+}
+
+pub fn built() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = build_into(root(), &out);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let tree = read_tree(&out);
+    (dir, tree)
+}
+
+pub fn html(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(tree.get(path).unwrap_or_else(|| panic!("{path} was not built")).clone()).expect("utf-8")
+}
+
+/// The values of an attribute in a page, such as every `href`.
+pub fn attr_values<'a>(page: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    page.match_indices(&needle)
+        .filter_map(|(i, _)| {
+            let rest = &page[i + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+pub fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/").replace("&amp;", "&")
 }

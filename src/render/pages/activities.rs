@@ -101,7 +101,7 @@ impl<'a> Ctx<'a> {
 
     pub(super) fn activity(&self, lang: &'a LangCode, id: &SessionId, s: &Session) -> Result<Rendered, TemplateError> {
         let words = self.words(lang);
-        let (text, _) = self.text_in(&s.common, lang);
+        let (text, fallback) = self.text_in(&s.common, lang);
         let (venue, join_url) = self.venue(lang, s);
         let booking = words.t(match s.booking {
             Booking::DropIn => "booking-drop-in",
@@ -155,7 +155,7 @@ impl<'a> Ctx<'a> {
             place: place.map(|p| (venue.title.as_str(), p)),
             join_url: join_url.as_deref(),
             next: next.first(),
-            lang: lang.as_str(),
+            lang: fallback.unwrap_or(lang).as_str(),
         };
         view.base.json_ld = Some(jsonld::event(&self.config.base_url, &view.base.path, &event));
         self.page("activity.html", view.base.path.clone(), &view)
