@@ -54,7 +54,10 @@ pub fn run(args: &Args) -> u8 {
     let files = match crate::render::site(&checked, today(args.today), &|| {}) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: a template could not be used: {e}\nNothing was written.");
+            eprintln!(
+                "{}\n\nNot built: the theme has a problem to fix first. Nothing was written.",
+                e.0.trim_end()
+            );
             return EXIT_CONTENT;
         }
     };

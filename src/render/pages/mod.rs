@@ -10,13 +10,12 @@ pub mod views;
 
 use std::collections::BTreeMap;
 
-use minijinja::Environment;
 use serde::Serialize;
 
 use self::views::{Alternate, Base, Entry, Link, View};
 use super::markdown::{self, LinkResolver};
 use super::words::Words;
-use super::{TemplateError, render, urls};
+use super::{TemplateError, Theme, urls};
 use crate::config::SiteConfig;
 use crate::content::ids::*;
 use crate::content::model::*;
@@ -32,7 +31,7 @@ pub struct Ctx<'a> {
     config: &'a SiteConfig,
     content: &'a Content,
     strings: &'a Strings,
-    env: &'a Environment<'static>,
+    theme: &'a Theme,
     /// Sessions by the place they happen at, and by the offer they belong to.
     at_place: BTreeMap<&'a str, Vec<&'a SessionId>>,
     for_offer: BTreeMap<&'a OfferId, Vec<&'a SessionId>>,
@@ -63,7 +62,7 @@ impl<'a> Ctx<'a> {
     pub fn new(
         checked: &'a crate::Checked,
         strings: &'a Strings,
-        env: &'a Environment<'static>,
+        theme: &'a Theme,
         today: time::Date,
         css: &'a str,
         tick: &'a (dyn Fn() + Sync),
@@ -85,7 +84,7 @@ impl<'a> Ctx<'a> {
             config: &checked.loaded.config,
             content,
             strings,
-            env,
+            theme,
             at_place,
             for_offer,
             today,
@@ -265,7 +264,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn page<T: Serialize>(&self, template: &str, path: String, view: &T) -> Result<Rendered, TemplateError> {
-        let html = render(self.env, template, view)?;
+        let html = self.theme.render(template, view)?;
         (self.tick)();
         Ok((path, html))
     }

@@ -1,0 +1,210 @@
+//! The theme: the default templates compiled in, a site's own templates and static files laid over them by name,
+//! and template errors shown at the template's file and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::value::{Kwargs, Serde};
+use minijinja::{Environment, Error, State, UndefinedBehavior, Value};
+
+use super::{SiteFiles, escape_html};
+use crate::content::ids::LangCode;
+use crate::diagnostics::{Diagnostic, SourceFile, SourceMap, Span};
+use crate::i18n::Strings;
+
+/// The default theme, compiled in: (template name, source).
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("entry.html", include_str!("../../themes/default/templates/entry.html")),
+    ("place.html", include_str!("../../themes/default/templates/place.html")),
+    (
+        "activity.html",
+        include_str!("../../themes/default/templates/activity.html"),
+    ),
+    ("offer.html", include_str!("../../themes/default/templates/offer.html")),
+    ("page.html", include_str!("../../themes/default/templates/page.html")),
+    ("list.html", include_str!("../../themes/default/templates/list.html")),
+    (
+        "chooser.html",
+        include_str!("../../themes/default/templates/chooser.html"),
+    ),
+    (
+        "timetable.html",
+        include_str!("../../themes/default/templates/timetable.html"),
+    ),
+    ("print.html", include_str!("../../themes/default/templates/print.html")),
+];
+
+pub const CSS: &str = include_str!("../../themes/default/static/site.css");
+
+/// A problem in a template or a theme file, already written out for the person editing the theme.
+#[derive(Debug)]
+pub struct TemplateError(pub String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The templates and static files pages are made with.
+pub struct Theme {
+    env: Environment<'static>,
+    /// The site's own templates, by name, with the path people know each one by.
+    own: BTreeMap<String, String>,
+    static_dir: PathBuf,
+}
+
+/// Where a template error is: the template's path as shown to people, and its text.
+fn located(e: &Error, path: &str, source: &str) -> TemplateError {
+    let mut sources = SourceMap::default();
+    let file = sources.add(SourceFile::new(path.to_string(), source.to_string()));
+    let (start, end) = match (e.range(), e.line()) {
+        (Some(r), _) => (r.start, r.end),
+        (None, Some(line)) => {
+            let at = source
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum();
+            (at, at)
+        }
+        (None, None) => (0, 0),
+    };
+    let span = Span {
+        file,
+        start: u32::try_from(start).unwrap_or(0),
+        end: u32::try_from(end).unwrap_or(0),
+    };
+    let message = match e.detail() {
+        Some(detail) => format!("{}: {detail}", e.kind()),
+        None => e.kind().to_string(),
+    };
+    let help = if path.ends_with("(built into hubsite)") {
+        "this is a mistake in hubsite's own theme; please report it"
+    } else {
+        "fix this template, or delete it to use the default theme's"
+    };
+    TemplateError(Diagnostic::error("template", span, message).help(help).render(&sources))
+}
+
+impl Theme {
+    /// The default theme, with the site's `themes/<name>/templates/*.html` laid over it by name.
+    pub fn load(strings: Arc<Strings>, root: &Path, dir: &Path) -> Result<Theme, TemplateError> {
+        let mut env = Environment::new();
+        // A misspelt field in a template is an error, not an empty space on every page; `{% if x %}` still works.
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        for (name, source) in TEMPLATES {
+            env.add_template_owned(*name, *source)
+                .map_err(|e| located(&e, &format!("{name} (built into hubsite)"), source))?;
+        }
+        let mut own = BTreeMap::new();
+        let templates = dir.join("templates");
+        if templates.is_dir() {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&templates)
+                .map_err(|e| TemplateError(format!("could not read {}: {e}", templates.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let shown = crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(&path));
+                let source = std::fs::read_to_string(&path)
+                    .map_err(|e| TemplateError(format!("could not read {shown}: {e}")))?;
+                env.add_template_owned(name.clone(), source.clone())
+                    .map_err(|e| located(&e, &shown, &source))?;
+                own.insert(name, shown);
+            }
+        }
+        // Escape only what HTML needs (& < > " '), not `/` as well, which would bloat every link on every page.
+        env.set_formatter(|out, state, value| {
+            if value.is_undefined() || value.is_none() {
+                return Ok(());
+            }
+            let text = value.to_string();
+            let written = if value.is_safe() || matches!(state.auto_escape(), minijinja::AutoEscape::None) {
+                out.write_str(&text)
+            } else {
+                out.write_str(&escape_html(&text))
+            };
+            written.map_err(|_| Error::new(minijinja::ErrorKind::WriteFailure, "could not write the page"))
+        });
+        // `t("id", name=value)` gives a UI string in the page's language.
+        env.add_function(
+            "t",
+            move |state: &State, id: &str, kwargs: Kwargs| -> Result<String, Error> {
+                let lang = state.lookup("lang").map(|l| l.to_string()).unwrap_or_default();
+                let args: Vec<(String, fluent_bundle::FluentValue<'static>)> = kwargs
+                    .args()
+                    .map(|k| {
+                        (
+                            k.to_string(),
+                            kwargs.get::<Value>(k).map(|v| v.to_string()).unwrap_or_default().into(),
+                        )
+                    })
+                    .collect();
+                kwargs.assert_all_used()?;
+                let refs: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                Ok(strings.get(&LangCode::new(lang), id, &refs))
+            },
+        );
+        Ok(Theme {
+            env,
+            own,
+            static_dir: dir.join("static"),
+        })
+    }
+
+    /// Renders one template with a view that serialises to the template's context.
+    pub fn render(&self, template: &str, view: &impl serde::Serialize) -> Result<String, TemplateError> {
+        let rendered = self
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(Value::from(Serde(view))));
+        rendered.map_err(|e| {
+            let name = e.name().unwrap_or(template).to_string();
+            let path = self
+                .own
+                .get(&name)
+                .cloned()
+                .unwrap_or_else(|| format!("{name} (built into hubsite)"));
+            let source = self
+                .env
+                .get_template(&name)
+                .map(|t| t.source().to_string())
+                .unwrap_or_default();
+            located(&e, &path, &source)
+        })
+    }
+
+    /// The theme's static files, by path under its `static/` folder, sorted.
+    pub fn static_files(&self) -> Result<SiteFiles, TemplateError> {
+        let dir = &self.static_dir;
+        let mut out = SiteFiles::new();
+        if !dir.is_dir() {
+            return Ok(out);
+        }
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| TemplateError(format!("could not read {}: {e}", dir.display())))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes =
+                std::fs::read(path).map_err(|e| TemplateError(format!("could not read {}: {e}", path.display())))?;
+            out.insert(rel, bytes);
+        }
+        Ok(out)
+    }
+}
