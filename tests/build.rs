@@ -231,7 +231,10 @@ fn activity_pages_show_the_next_dates_in_plain_words() {
         "{en}"
     );
     let bn = html(&tree, "bn/activities/baby-massage/index.html");
-    assert!(bn.contains("<li>মঙ্গলবার, 24 নভেম্বর 2026, 10:00 থেকে 11:00</li>"), "{bn}");
+    assert!(
+        bn.contains("<li>মঙ্গলবার, ২৪ নভেম্বর, ২০২৬, ১০:০০ থেকে ১১:০০</li>"),
+        "{bn}"
+    );
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Fluent messages: the built-in strings of the default theme and the site's own, per language.
 
+pub mod formats;
 mod strings;
 
+pub use formats::Formats;
 pub use strings::Strings;
 
 use std::collections::BTreeMap;

@@ -6,11 +6,14 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::Catalog;
+use super::formats::{Formats, fluent_number};
 use crate::content::ids::LangCode;
 
 /// Fluent bundles for every site language, safe to share between rendering threads.
 pub struct Strings {
     bundles: BTreeMap<LangCode, FluentBundle<FluentResource>>,
+    formats: BTreeMap<LangCode, Formats>,
+    english: Formats,
 }
 
 impl std::fmt::Debug for Strings {
@@ -29,6 +32,8 @@ impl Strings {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Bidi isolation marks would show up as stray characters in attributes and plain text.
             bundle.set_use_isolating(false);
+            // Numbers in messages ("3 groups") in the language's own digits.
+            bundle.set_formatter(Some(fluent_number));
             if let Some(messages) = catalog.messages.get(lang) {
                 let ftl: Vec<&str> = messages.values().map(|m| m.source.as_str()).collect();
                 // Every message already parsed once when the catalog was loaded; a failure here keeps what parsed.
@@ -37,7 +42,17 @@ impl Strings {
             }
             bundles.insert(lang.clone(), bundle);
         }
-        Strings { bundles }
+        let formats = languages.iter().map(|l| (l.clone(), Formats::new(l))).collect();
+        Strings {
+            bundles,
+            formats,
+            english: Formats::new(&LangCode::new("en")),
+        }
+    }
+
+    /// Dates, times and digits for a language; one the site does not have gets English forms.
+    pub fn formats(&self, lang: &LangCode) -> &Formats {
+        self.formats.get(lang).unwrap_or(&self.english)
     }
 
     pub fn has(&self, lang: &LangCode, id: &str) -> bool {

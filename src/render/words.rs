@@ -23,8 +23,11 @@ impl Words<'_> {
         self.strings.text(self.lang, id)
     }
 
+    /// A weekday's name. Any date on that weekday will do, since ICU4X names the weekdays of dates.
     pub fn day(&self, d: Weekday) -> String {
-        self.t(&format!("day-{}", d.to_string().to_lowercase()))
+        let monday = Date::from_iso_week_date(2026, 1, Weekday::Monday).unwrap_or(Date::MIN);
+        let date = monday + time::Duration::days(i64::from(d.number_days_from_monday()));
+        self.strings.formats(self.lang).weekday(date)
     }
 
     /// "Monday", "Monday and Thursday", "Monday, Tuesday and Friday".
@@ -42,16 +45,7 @@ impl Words<'_> {
     }
 
     pub fn date(&self, d: Date) -> String {
-        let month = self.t(&format!("month-{}", u8::from(d.month())));
-        self.strings.get(
-            self.lang,
-            "date-long",
-            &[
-                ("day", s(d.day().to_string())),
-                ("month", s(month)),
-                ("year", s(d.year().to_string())),
-            ],
-        )
+        self.strings.formats(self.lang).date(d)
     }
 
     /// "Monday 23 November 2026", as the timetable heads each day.
@@ -64,7 +58,7 @@ impl Words<'_> {
     }
 
     pub fn time(&self, t: TimeOfDay) -> String {
-        t.to_string()
+        self.strings.formats(self.lang).time(t)
     }
 
     /// "10:00 to 11:30".
@@ -163,6 +157,7 @@ impl Words<'_> {
                     CostPer::Family => "family",
                     CostPer::Course => "course",
                 };
+                let amount = self.strings.formats(self.lang).number(&amount);
                 self.strings
                     .get(self.lang, "cost-paid", &[("amount", s(amount)), ("per", s(per))])
             }
@@ -227,11 +222,11 @@ mod tests {
         };
         assert_eq!(
             w.slot(&slot(vec![Weekday::Monday], Every::Week)),
-            "প্রতি সোমবার, 10:00 থেকে 11:30"
+            "প্রতি সোমবার, ১০:০০ থেকে ১১:৩০"
         );
         assert_eq!(
             w.slot(&slot(vec![Weekday::Monday], Every::Nth(1))),
-            "মাসের প্রথম সোমবার, 10:00 থেকে 11:30"
+            "মাসের প্রথম সোমবার, ১০:০০ থেকে ১১:৩০"
         );
     }
 
@@ -270,10 +265,24 @@ mod tests {
             lang: &so,
         };
         assert_eq!(w.age(Age::Months(6)), "6 bilood");
+        // Bengali numbers placed in messages, and amounts, are in Bengali digits.
+        let bn = LangCode::new("bn");
+        let b = Words {
+            strings: &st,
+            lang: &bn,
+        };
+        assert_eq!(b.age(Age::Months(12)), "১২ মাস");
+        assert_eq!(
+            b.cost(&Cost::Paid {
+                pence: 250,
+                per: CostPer::Child
+            }),
+            "£২.৫০ প্রতি শিশু"
+        );
         assert_eq!(w.age(Age::Months(1)), "1 bil");
         assert_eq!(
             w.date(Date::from_calendar_date(2026, time::Month::October, 14).unwrap_or(Date::MIN)),
-            "14 Oktoobar 2026"
+            "Oktoobar 14, 2026"
         );
     }
 }

@@ -101,21 +101,6 @@ sessions-for-offer = দল ও কাজ
 not-found-title = আমরা এই পাতাটি খুঁজে পাচ্ছি না
 not-found-text = পাতাটি হয়তো সরানো হয়েছে। প্রথম পাতায় চেষ্টা করুন।
 
-## Months and dates
-month-1 = জানুয়ারি
-month-2 = ফেব্রুয়ারি
-month-3 = মার্চ
-month-4 = এপ্রিল
-month-5 = মে
-month-6 = জুন
-month-7 = জুলাই
-month-8 = আগস্ট
-month-9 = সেপ্টেম্বর
-month-10 = অক্টোবর
-month-11 = নভেম্বর
-month-12 = ডিসেম্বর
-date-long = { $day } { $month } { $year }
-
 ## Next dates of a session
 next-dates = পরের তারিখগুলো
 occurrence = { $weekday }, { $date }, { $from } থেকে { $to }

@@ -101,21 +101,6 @@ sessions-for-offer = Groups and activities
 not-found-title = We cannot find this page
 not-found-text = The page may have moved. Try the home page.
 
-## Months and dates
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
-date-long = { $day } { $month } { $year }
-
 ## Next dates of a session
 next-dates = Next dates
 occurrence = { $weekday } { $date }, { $from } to { $to }

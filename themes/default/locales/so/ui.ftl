@@ -101,21 +101,6 @@ sessions-for-offer = Kooxo iyo hawlo
 not-found-title = Ma helno boggan
 not-found-text = Boggu waxaa laga yaabaa inuu guuray. Isku day bogga hore.
 
-## Months and dates
-month-1 = Janaayo
-month-2 = Febraayo
-month-3 = Maarso
-month-4 = Abriil
-month-5 = Maajo
-month-6 = Juun
-month-7 = Luuliyo
-month-8 = Agoosto
-month-9 = Sebteembar
-month-10 = Oktoobar
-month-11 = Nofeembar
-month-12 = Desembar
-date-long = { $day } { $month } { $year }
-
 ## Next dates of a session
 next-dates = Taariikhaha soo socda
 occurrence = { $weekday }, { $date }, { $from } ilaa { $to }
