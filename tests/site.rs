@@ -232,3 +232,37 @@ fn snapshots_of_one_page_of_each_kind() {
     }
     assert!(differ.is_empty(), "snapshots differ:\n{}", differ.join("\n"));
 }
+
+/// Counts what a progress bar would be told.
+#[derive(Default)]
+struct Counter {
+    expected: std::sync::atomic::AtomicUsize,
+    ticks: std::sync::atomic::AtomicUsize,
+}
+
+impl hubsite::render::Progress for Counter {
+    fn start(&self, pages: usize) {
+        self.expected.store(pages, std::sync::atomic::Ordering::SeqCst);
+    }
+    fn tick(&self) {
+        self.ticks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn the_progress_bar_knows_its_length_and_the_closing_line_counts_every_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = hubsite::check(root).expect("the example site loads");
+    let counter = Counter::default();
+    let today = time::macros::date!(2026 - 11 - 23);
+    let files = hubsite::render::site(&checked, today, &counter).expect("renders");
+    let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+    assert_eq!(counter.expected.into_inner(), pages);
+    assert_eq!(counter.ticks.into_inner(), pages);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = build_into(root, &dir.path().join("public"));
+    let line = run.stdout.lines().last().unwrap_or_default();
+    let prefix = format!("Built {pages} pages in 3 languages in ");
+    assert!(line.starts_with(&prefix) && line.contains(" ms, into "), "{line}");
+}

@@ -32,6 +32,19 @@ fn today(arg: Option<time::Date>) -> time::Date {
     .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
 }
 
+/// A progress bar on the terminal while pages render; nothing when output goes to a file or a pipe.
+struct Bar(indicatif::ProgressBar);
+
+impl crate::render::Progress for Bar {
+    fn start(&self, pages: usize) {
+        self.0.set_length(pages as u64);
+    }
+
+    fn tick(&self) {
+        self.0.inc(1);
+    }
+}
+
 pub fn run(args: &Args) -> u8 {
     let start = Instant::now();
     let checked = match args.site.check() {
@@ -51,9 +64,14 @@ pub fn run(args: &Args) -> u8 {
         );
         return EXIT_CONTENT;
     }
-    let files = match crate::render::site(&checked, today(args.today), &|| {}) {
+    let bar = indicatif::ProgressBar::hidden();
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
+    let files = match crate::render::site(&checked, today(args.today), &Bar(bar.clone())) {
         Ok(f) => f,
         Err(e) => {
+            bar.finish_and_clear();
             eprintln!(
                 "{}\n\nNot built: the theme has a problem to fix first. Nothing was written.",
                 e.0.trim_end()
@@ -61,6 +79,7 @@ pub fn run(args: &Args) -> u8 {
             return EXIT_CONTENT;
         }
     };
+    bar.finish_and_clear();
     let out = args.out.clone().unwrap_or_else(|| args.site.site.join("public"));
     if let Err(e) = crate::output::write_site(&out, &files) {
         eprintln!(
@@ -72,15 +91,9 @@ pub fn run(args: &Args) -> u8 {
     let pages = files.keys().filter(|p| p.ends_with(".html")).count();
     let langs = loaded.config.languages.len();
     let ms = start.elapsed().as_millis();
-    let line = format!(
+    println!(
         "Built {pages} pages in {langs} languages in {ms} ms, into {}.",
         out.display()
     );
-    if std::io::stdout().is_terminal() {
-        println!("{line}");
-    } else {
-        // Without a terminal (in CI, or a test), leave out the time so output is the same on every run.
-        println!("Built {pages} pages in {langs} languages, into {}.", out.display());
-    }
     0
 }

@@ -32,12 +32,23 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Something that shows how far rendering has got, such as a progress bar.
+pub trait Progress: Sync {
+    fn start(&self, _pages: usize) {}
+    fn tick(&self) {}
+}
+
+/// No progress shown: for tests, benchmarks and output that is not a terminal.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
 /// Every file of the built site, by path, sorted, so writing it is the same every time.
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
 
 /// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
-/// static files. `tick` is called once per page, for a progress bar.
-pub fn site(checked: &crate::Checked, today: time::Date, tick: &(dyn Fn() + Sync)) -> Result<SiteFiles, TemplateError> {
+/// static files. `progress` is told how many pages there will be, then called once per page.
+pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress) -> Result<SiteFiles, TemplateError> {
     let config = &checked.loaded.config;
     let strings = Arc::new(Strings::new(&checked.catalog, &config.languages));
     let theme_dir = checked
@@ -58,7 +69,10 @@ pub fn site(checked: &crate::Checked, today: time::Date, tick: &(dyn Fn() + Sync
         })?,
         None => CSS.to_string(),
     };
-    let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, tick);
+    let tick = || progress.tick();
+    let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, &tick);
+    // The chooser and the not-found page are shared by all languages.
+    progress.start(ctx.pages_per_language() * config.languages.len() + 2);
     let per_lang: Vec<Result<Vec<(String, String)>, TemplateError>> =
         config.languages.par_iter().map(|lang| ctx.language(lang)).collect();
     let mut files = statics;

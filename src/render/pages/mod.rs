@@ -269,6 +269,19 @@ impl<'a> Ctx<'a> {
         Ok((path, html))
     }
 
+    /// How many pages `language` makes, so a progress bar knows its length before rendering starts.
+    pub fn pages_per_language(&self) -> usize {
+        let c = self.content;
+        // Home, Start for Life, its print page and the whole week's timetable.
+        4 + self.config.localities.len()
+            + self.categories(self.config.source_language()).len()
+            + c.hubs.len()
+            + c.spokes.len()
+            + c.sessions.len()
+            + c.offers.len()
+            + c.pages.len()
+    }
+
     /// Every page in one language.
     pub fn language(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
         let mut out = vec![self.home(lang)?, self.start_for_life(lang)?, self.print(lang)?];
