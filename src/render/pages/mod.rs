@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
         path: &dyn Fn(&LangCode) -> String,
     ) -> Base<'a> {
         let words = self.words(lang);
-        let mut menu = vec![
+        let menu = vec![
             Link {
                 href: urls::home(lang),
                 title: words.t("nav-home"),
@@ -169,11 +169,11 @@ impl<'a> Ctx<'a> {
                 ..Link::default()
             },
         ];
-        menu.extend(
-            self.menu()
-                .into_iter()
-                .map(|(id, p)| self.link_to(lang, Kind::Page, id.as_str(), &p.common)),
-        );
+        let pages = self
+            .menu()
+            .into_iter()
+            .map(|(id, p)| self.link_to(lang, Kind::Page, id.as_str(), &p.common))
+            .collect();
         let switcher = self
             .config
             .languages
@@ -197,6 +197,7 @@ impl<'a> Ctx<'a> {
             alternates: self.alternates(common, path),
             switcher,
             menu,
+            pages,
             css: self.css,
             json_ld: None,
         }

@@ -40,7 +40,10 @@ pub struct Base<'a> {
     pub example_data: bool,
     pub alternates: Vec<Alternate>,
     pub switcher: Vec<Link>,
+    /// The main sections, at the top of every page.
     pub menu: Vec<Link>,
+    /// The site's own pages with `menu = true`, at the foot of every page.
+    pub pages: Vec<Link>,
     pub css: &'a str,
     /// Already escaped for a script element.
     pub json_ld: Option<String>,

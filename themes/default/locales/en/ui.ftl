@@ -15,7 +15,7 @@ home-title = Help for families
 home-intro = Free groups, advice and support for families with children and young people, from before birth to age 19.
 home-places = Family hubs near you
 home-start-for-life = Start for Life: help from pregnancy until your baby is 2
-home-pages = About this website
+nav-about = About this website
 
 place-family-hub = Family hub
 place-spoke = A place where some groups meet

@@ -15,7 +15,7 @@ home-title = Caawimaad qoysaska
 home-intro = Kooxo bilaash ah, talo iyo taageero qoysaska leh carruur iyo dhallinyaro, laga bilaabo uurka ilaa 19 jir.
 home-places = Xarumaha qoysaska ee kuu dhow
 home-start-for-life = Start for Life: caawimaad laga bilaabo uurka ilaa ilmahaagu ka gaaro 2 sano
-home-pages = Ku saabsan websaydhkan
+nav-about = Ku saabsan websaydhkan
 
 place-family-hub = Xarunta qoyska
 place-spoke = Goob ay kooxo qaarkood ku kulmaan
