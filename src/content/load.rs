@@ -100,6 +100,9 @@ fn read_text(path: &Path, rel: &str, file: FileId) -> Result<(SourceFile, Option
 }
 
 /// Loads a site folder: `site.toml`, `content/` and its translations.
+/// Sections the site builds under each language; a page of the same name would take their address.
+const RESERVED_PAGE_NAMES: &[&str] = &["places", "activities", "timetable", "start-for-life", "search"];
+
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let site_toml = root.join("site.toml");
     if !site_toml.is_file() {
@@ -223,6 +226,18 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                         format!("the file name \"{name}\" can only use small letters a-z, digits and dashes"),
                     )
                     .help(help),
+                );
+                continue;
+            }
+            if kind == Kind::Page && RESERVED_PAGE_NAMES.contains(&slug) {
+                let ext = if is_toml { "toml" } else { "md" };
+                diagnostics.push(
+                    Diagnostic::file_error(
+                        "reserved-name",
+                        rel_path,
+                        format!("a page cannot be called \"{slug}\": the site already has a section with that address"),
+                    )
+                    .help(format!("rename the file, for example to our-{slug}.{ext}")),
                 );
                 continue;
             }
