@@ -33,9 +33,50 @@ fn alternates(page: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The entries of the example site without a translation into `lang`, by the address of their page, worked out
+/// from the content files rather than from the built pages.
+fn untranslated(lang: &str) -> BTreeSet<String> {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut out = BTreeSet::new();
+    for (folder, section) in [
+        ("hubs", "places/"),
+        ("spokes", "places/"),
+        ("sessions", "activities/"),
+        ("offers", "start-for-life/"),
+        ("pages", ""),
+    ] {
+        let names: BTreeSet<String> = std::fs::read_dir(content.join(folder))
+            .expect("folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        for name in &names {
+            let Some(slug) = name.strip_suffix(".md").or(name.strip_suffix(".toml")) else {
+                continue;
+            };
+            if slug.contains('.') {
+                continue;
+            }
+            if !names.contains(&format!("{slug}.{lang}.md")) && !names.contains(&format!("{slug}.{lang}.toml")) {
+                out.insert(format!("{section}{slug}/index.html"));
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn every_page_has_the_right_language_and_alternates() {
     let (_dir, tree) = built();
+    // English is the source language: every entry is in it.
+    let missing: BTreeMap<&str, BTreeSet<String>> = LANGS
+        .iter()
+        .map(|l| (*l, if *l == "en" { BTreeSet::new() } else { untranslated(l) }))
+        .collect();
+    assert!(
+        missing["bn"].contains("activities/family-swim/index.html"),
+        "{:?}",
+        missing["bn"]
+    );
     let mut checked = 0;
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
         let page = String::from_utf8_lossy(bytes);
@@ -47,13 +88,12 @@ fn every_page_has_the_right_language_and_alternates() {
             page.contains(&format!("<html lang=\"{lang}\">")),
             "{path}: wrong lang on <html>"
         );
-        // An alternate exists for exactly the languages this page really is in (not shown under a notice).
-        let expected: BTreeMap<String, String> = LANGS
+        // A page is shown under a notice exactly when its entry has no translation into the page's language.
+        assert_eq!(is_fallback(&page), missing[lang].contains(rest), "{path}: notice");
+        // An alternate exists for exactly the languages this page really is in.
+        let mut expected: BTreeMap<String, String> = LANGS
             .iter()
-            .filter(|l| {
-                tree.get(&format!("{l}/{rest}"))
-                    .is_some_and(|b| !is_fallback(&String::from_utf8_lossy(b)))
-            })
+            .filter(|l| !missing[*l].contains(rest))
             .map(|l| {
                 (
                     l.to_string(),
@@ -61,8 +101,10 @@ fn every_page_has_the_right_language_and_alternates() {
                 )
             })
             .collect();
+        if rest == "index.html" {
+            expected.insert("x-default".into(), format!("{BASE}/"));
+        }
         assert_eq!(alternates(&page), expected, "{path}: hreflang alternates");
-        assert_eq!(expected.contains_key(lang), !is_fallback(&page), "{path}");
         if is_fallback(&page) {
             assert!(
                 page.contains("<h1 lang=\"en\">"),
@@ -91,6 +133,57 @@ fn every_page_has_the_right_language_and_alternates() {
     assert!(checked > 300, "only {checked} pages checked");
 }
 
+/// Whether the text at `at` sits directly inside an element marked `lang="en"`, or inside a translator's own text
+/// (where an English name in a Bengali sentence is the translator's choice).
+fn marked_english(page: &str, at: usize) -> bool {
+    let before = &page[..at];
+    let in_text = before
+        .rfind("<div class=\"text\"")
+        .is_some_and(|div| !before[div..].contains("</div>"));
+    in_text
+        || before
+            .rfind('<')
+            .is_some_and(|open| before[open..].contains(" lang=\"en\""))
+}
+
+#[test]
+fn english_text_on_other_language_pages_is_marked_as_english() {
+    let (_dir, tree) = built();
+    let mut unmarked = Vec::new();
+    for lang in ["bn", "so"] {
+        // The titles and summaries of the entries not translated into this language.
+        let mut texts = BTreeSet::new();
+        for page in untranslated(lang) {
+            let en = html(&tree, &format!("en/{page}"));
+            texts.insert(en[en.find("<h1>").expect("h1") + 4..en.find("</h1>").expect("h1")].to_string());
+            if let Some(i) = en.find("<p class=\"summary\">") {
+                let rest = &en[i + 19..];
+                texts.insert(rest[..rest.find("</p>").expect("p")].to_string());
+            }
+        }
+        assert!(texts.len() > 4, "{texts:?}");
+        for (path, bytes) in tree
+            .iter()
+            .filter(|(p, _)| p.starts_with(&format!("{lang}/")) && p.ends_with(".html"))
+        {
+            let page = String::from_utf8_lossy(bytes);
+            let body = page.find("<body>").unwrap_or(0);
+            for text in &texts {
+                for (i, _) in page[body..].match_indices(&format!(">{text}<")) {
+                    if !marked_english(&page, body + i + 1) {
+                        unmarked.push(format!("{path}: {text}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        unmarked.is_empty(),
+        "English text without lang=\"en\":\n{}",
+        unmarked.join("\n")
+    );
+}
+
 #[test]
 fn every_page_has_structured_data_that_parses() {
     let (_dir, tree) = built();
@@ -98,8 +191,10 @@ fn every_page_has_structured_data_that_parses() {
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
         let page = String::from_utf8_lossy(bytes);
         let Some(start) = page.find("<script type=\"application/ld+json\">") else {
+            let offer =
+                path.contains("/start-for-life/") && path.matches('/').count() == 3 && !path.contains("/print/");
             assert!(
-                !path.contains("/places/") && !path.contains("/activities/"),
+                !path.contains("/places/") && !path.contains("/activities/") && !offer,
                 "{path} has no structured data"
             );
             continue;
@@ -125,7 +220,8 @@ fn every_page_has_structured_data_that_parses() {
     assert_eq!(types.len(), 3, "{types:?}");
     // A weekly session says its schedule; a place says its opening hours.
     let massage = html(&tree, "en/activities/baby-massage/index.html");
-    assert!(massage.contains("\"eventSchedule\":[{\"@type\":\"Schedule\",\"byDay\":[\"https://schema.org/Tuesday\"],\"endTime\":\"11:00\",\"repeatFrequency\":\"P1W\""), "{massage}");
+    // Baby massage runs on Tuesdays in term time: one schedule per term, so the holidays are left out.
+    assert!(massage.contains("\"eventSchedule\":[{\"@type\":\"Schedule\",\"byDay\":[\"https://schema.org/Tuesday\"],\"endDate\":\"2026-12-18\",\"endTime\":\"11:00\",\"repeatFrequency\":\"P1W\",\"scheduleTimezone\":\"Europe/London\",\"startDate\":\"2026-11-02\",\"startTime\":\"10:00\"},{\"@type\":\"Schedule\",\"byDay\":[\"https://schema.org/Tuesday\"],\"endDate\":\"2027-02-12\""), "{massage}");
     assert!(html(&tree, "en/places/northfield-hub/index.html").contains("\"openingHoursSpecification\":[{"));
 }
 
@@ -265,4 +361,38 @@ fn the_progress_bar_knows_its_length_and_the_closing_line_counts_every_page() {
     let line = run.stdout.lines().last().unwrap_or_default();
     let prefix = format!("Built {pages} pages in 3 languages in ");
     assert!(line.starts_with(&prefix) && line.contains(" ms, into "), "{line}");
+}
+
+#[test]
+fn the_timetable_skips_closures_and_school_holidays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = hubsite(
+        &["build", "--out", &out.to_string_lossy(), "--today", "2026-12-21"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let week = std::fs::read_to_string(out.join("en/timetable/index.html")).expect("built");
+    let day = |heading: &str| -> String {
+        let start = week
+            .find(&format!("<h2>{heading}</h2>"))
+            .unwrap_or_else(|| panic!("{heading}"));
+        let rest = &week[start..];
+        rest[..rest.find("</section>").expect("end")].to_string()
+    };
+    // Everything is closed from Christmas Eve; the school holiday starts after 18 December.
+    for closed in [
+        "Thursday 24 December 2026",
+        "Friday 25 December 2026",
+        "Sunday 27 December 2026",
+    ] {
+        assert!(day(closed).contains("<p>Nothing is on this day.</p>"), "{closed}");
+    }
+    // Baby massage is term time only, so it is not on in the holiday; sessions that are not term-time still are.
+    let tuesday = day("Tuesday 22 December 2026");
+    assert!(!tuesday.contains("/en/activities/baby-massage/"), "{tuesday}");
+    assert!(
+        tuesday.contains("<li>"),
+        "something still runs in the holiday: {tuesday}"
+    );
 }

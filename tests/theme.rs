@@ -79,8 +79,8 @@ fn a_site_theme_replaces_templates_and_static_files_by_name() {
     );
     assert!(out.join("images/badge.svg").is_file(), "other static files are copied");
     // Templates the site does not replace are the default ones.
-    let place = std::fs::read_to_string(out.join("en/timetable/index.html")).expect("built");
-    assert!(place.contains("<span class=\"time\">"));
+    let timetable = std::fs::read_to_string(out.join("en/timetable/index.html")).expect("built");
+    assert!(timetable.contains("<span class=\"time\">"));
 }
 
 #[test]

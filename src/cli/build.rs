@@ -18,16 +18,25 @@ pub struct Args {
     pub today: Option<time::Date>,
 }
 
+/// The years a build date may be in: far enough either way for any real site, and clear of the calendar's ends.
+const YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
+
 fn parse_day(s: &str) -> Result<time::Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(s, format).map_err(|_| format!("\"{s}\" is not a date written as YYYY-MM-DD, like 2026-11-23"))
+    let day = time::Date::parse(s, format)
+        .map_err(|_| format!("\"{s}\" is not a date written as YYYY-MM-DD, like 2026-11-23"))?;
+    if YEARS.contains(&day.year()) {
+        Ok(day)
+    } else {
+        Err(format!("{s} is not between the years 2000 and 2200"))
+    }
 }
 
 /// The build date: `--today`, else SOURCE_DATE_EPOCH (for reproducible builds), else the clock, in UTC.
 fn today(arg: Option<time::Date>) -> time::Date {
     arg.or_else(|| {
         let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
-        Some(time::OffsetDateTime::from_unix_timestamp(secs).ok()?.date())
+        Some(time::OffsetDateTime::from_unix_timestamp(secs).ok()?.date()).filter(|d| YEARS.contains(&d.year()))
     })
     .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
 }

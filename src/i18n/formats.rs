@@ -1,7 +1,7 @@
 //! Weekday names, dates, times and digits for each language, from the CLDR data ICU4X compiles in.
 
 use icu_calendar::Gregorian;
-use icu_datetime::fieldsets::{E, T, YMD};
+use icu_datetime::fieldsets::{E, M, T};
 use icu_datetime::input::{Date as IcuDate, Time};
 use icu_datetime::options::Alignment;
 use icu_datetime::preferences::HourCycle;
@@ -23,9 +23,11 @@ fn locale(lang: &str) -> Locale {
 /// The formatters for one language.
 pub struct Formats {
     weekday: Option<FixedCalendarDateTimeFormatter<Gregorian, E>>,
-    date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
+    month: Option<FixedCalendarDateTimeFormatter<Gregorian, M>>,
     time: Option<NoCalendarFormatter<T>>,
     decimal: Option<DecimalFormatter>,
+    /// Digits without thousands separators, for days and years: 2026, not 2,026.
+    digits: Option<DecimalFormatter>,
 }
 
 impl Formats {
@@ -39,9 +41,15 @@ impl Formats {
         time_prefs.hour_cycle = Some(HourCycle::H23);
         Formats {
             weekday: FixedCalendarDateTimeFormatter::try_new(prefs, E::long()).ok(),
-            date: FixedCalendarDateTimeFormatter::try_new(prefs, YMD::long()).ok(),
+            month: FixedCalendarDateTimeFormatter::try_new(prefs, M::long()).ok(),
             time: NoCalendarFormatter::try_new(time_prefs, T::hm().with_alignment(Alignment::Column)).ok(),
             decimal: DecimalFormatter::try_new(DecimalFormatterPreferences::from(&locale), Default::default()).ok(),
+            digits: DecimalFormatter::try_new(DecimalFormatterPreferences::from(&locale), {
+                let mut o = DecimalFormatterOptions::default();
+                o.grouping_strategy = Some(GroupingStrategy::Never);
+                o
+            })
+            .ok(),
         }
     }
 
@@ -57,11 +65,22 @@ impl Formats {
         }
     }
 
-    /// "24 November 2026", "২৪ নভেম্বর, ২০২৬", "Noofeembar 24, 2026".
-    pub fn date(&self, d: time::Date) -> String {
-        match (&self.date, Self::icu_date(d)) {
+    /// The parts of a date in the language's own digits and month name: ("24", "November", "2026"). Each
+    /// language's Fluent `date-long` puts them in its own order, since CLDR's Somali order is not the one
+    /// Somali readers in England expect.
+    pub fn date_parts(&self, d: time::Date) -> (String, String, String) {
+        let month = match (&self.month, Self::icu_date(d)) {
             (Some(f), Some(date)) => f.format(&date).to_string(),
-            _ => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+            _ => d.month().to_string(),
+        };
+        (self.whole(i64::from(d.day())), month, self.whole(i64::from(d.year())))
+    }
+
+    /// A whole number in the language's digits, with no thousands separator.
+    pub fn whole(&self, n: i64) -> String {
+        match &self.digits {
+            Some(f) => f.format(&Decimal::from(n)).to_string(),
+            None => n.to_string(),
         }
     }
 
@@ -125,37 +144,19 @@ mod tests {
         let day = date!(2026 - 11 - 24);
         let nine = TimeOfDay { hour: 9, minute: 5 };
         let evening = TimeOfDay { hour: 17, minute: 30 };
+        let parts = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
         let en = Formats::new(&LangCode::new("en"));
-        assert_eq!(
-            (en.weekday(day), en.date(day), en.time(nine), en.time(evening)),
-            (
-                "Tuesday".into(),
-                "24 November 2026".into(),
-                "09:05".into(),
-                "17:30".into()
-            )
-        );
+        assert_eq!(en.weekday(day), "Tuesday");
+        assert_eq!(en.date_parts(day), parts("24", "November", "2026"));
+        assert_eq!((en.time(nine), en.time(evening)), ("09:05".into(), "17:30".into()));
         let bn = Formats::new(&LangCode::new("bn"));
-        assert_eq!(
-            (
-                bn.weekday(day),
-                bn.date(day),
-                bn.time(nine),
-                bn.time(evening),
-                bn.number("2.50")
-            ),
-            (
-                "মঙ্গলবার".into(),
-                "২৪ নভেম্বর, ২০২৬".into(),
-                "০৯:০৫".into(),
-                "১৭:৩০".into(),
-                "২.৫০".into()
-            )
-        );
+        assert_eq!(bn.weekday(day), "মঙ্গলবার");
+        assert_eq!(bn.date_parts(day), parts("২৪", "নভেম্বর", "২০২৬"));
+        assert_eq!((bn.time(nine), bn.time(evening)), ("০৯:০৫".into(), "১৭:৩০".into()));
+        assert_eq!((bn.number("2.50"), bn.whole(12_345)), ("২.৫০".into(), "১২৩৪৫".into()));
         let so = Formats::new(&LangCode::new("so"));
-        assert_eq!(
-            (so.weekday(day), so.date(day), so.time(evening)),
-            ("Talaado".into(), "Noofeembar 24, 2026".into(), "17:30".into())
-        );
+        assert_eq!(so.weekday(day), "Talaado");
+        assert_eq!(so.date_parts(day), parts("24", "Noofeembar", "2026"));
+        assert_eq!(so.time(evening), "17:30");
     }
 }

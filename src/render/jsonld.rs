@@ -4,7 +4,7 @@ use serde_json::{Map, Value, json};
 use time::{Date, Weekday};
 
 use crate::content::model::{Cost, Offer, Place, Session, Text};
-use crate::schedule::{Every, Occurrence, Slot};
+use crate::schedule::{Every, Occurrence, Slot, Terms};
 
 /// JSON that is safe inside `<script type="application/ld+json">`: `<`, `>` and `&` become `\u` escapes, so a
 /// title containing `</script>` or `<!--` stays text. The result is still the same JSON to a parser.
@@ -113,10 +113,36 @@ pub struct Event<'a> {
     pub place: Option<(&'a str, &'a Place)>,
     pub join_url: Option<&'a str>,
     pub next: Option<&'a Occurrence>,
+    /// The language the text is in.
     pub lang: &'a str,
+    pub terms: Option<&'a Terms>,
+    pub today: Date,
 }
 
-fn schedule(slot: &Slot, s: &Session) -> Value {
+/// How far ahead closures are listed as exceptions: the same horizon as "next dates".
+const CLOSURE_DAYS: i64 = 400;
+
+/// The days a session does not run although its pattern says it would: its own exceptions, and the days the
+/// site is closed from `today` on.
+fn except_dates(s: &Session, terms: Option<&Terms>, today: Date) -> Vec<Date> {
+    let mut days: Vec<Date> = s.except.clone();
+    let end = today.checked_add(time::Duration::days(CLOSURE_DAYS)).unwrap_or(today);
+    for c in terms.map(|t| t.closed.as_slice()).unwrap_or_default() {
+        let mut d = c.from.max(today);
+        while d <= c.to.min(end) {
+            days.push(d);
+            let Some(next) = d.next_day() else { break };
+            d = next;
+        }
+    }
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// The schedules of one slot. A term-time session has one schedule per term still to come, so the school
+/// holidays are left out; "the last Friday of the month" has no schema.org form and gets none.
+fn schedules(slot: &Slot, s: &Session, terms: Option<&Terms>, today: Date) -> Vec<Value> {
     let (from, to) = slot.times();
     let mut v = json!({
         "@type": "Schedule",
@@ -124,43 +150,70 @@ fn schedule(slot: &Slot, s: &Session) -> Value {
         "endTime": to.to_string(),
         "scheduleTimezone": "Europe/London",
     });
-    let Value::Object(m) = &mut v else { return v };
-    match slot {
+    let Value::Object(m) = &mut v else { return Vec::new() };
+    let (days, every) = match slot {
         Slot::Once { date, .. } => {
             m.insert("startDate".into(), iso_date(*date).into());
             m.insert("endDate".into(), iso_date(*date).into());
             m.insert("repeatCount".into(), 1.into());
+            return vec![v];
         }
-        Slot::Repeating { days, every, .. } => {
-            m.insert(
-                "byDay".into(),
-                days.iter().map(|d| day_url(*d)).collect::<Vec<_>>().into(),
-            );
-            let (freq, week) = match every {
-                Every::Week => ("P1W", None),
-                Every::TwoWeeks => ("P2W", None),
-                Every::Nth(n) => ("P1M", Some(i64::from(*n))),
-                Every::Last => ("P1M", Some(-1)),
-            };
-            m.insert("repeatFrequency".into(), freq.into());
-            if let Some(w) = week {
-                m.insert("byMonthWeek".into(), w.into());
-            }
-            if let Some(d) = s.starts {
-                m.insert("startDate".into(), iso_date(d).into());
-            }
-            if let Some(d) = s.ends {
-                m.insert("endDate".into(), iso_date(d).into());
-            }
-            if !s.except.is_empty() {
-                m.insert(
-                    "exceptDate".into(),
-                    s.except.iter().map(|d| iso_date(*d)).collect::<Vec<_>>().into(),
-                );
-            }
-        }
+        Slot::Repeating { every: Every::Last, .. } => return Vec::new(),
+        Slot::Repeating { days, every, .. } => (days, every),
+    };
+    m.insert(
+        "byDay".into(),
+        days.iter().map(|d| day_url(*d)).collect::<Vec<_>>().into(),
+    );
+    let freq = match every {
+        Every::TwoWeeks => "P2W",
+        Every::Nth(_) => "P1M",
+        _ => "P1W",
+    };
+    m.insert("repeatFrequency".into(), freq.into());
+    if let Every::Nth(n) = every {
+        m.insert("byMonthWeek".into(), i64::from(*n).into());
     }
-    v
+    let except = except_dates(s, terms, today);
+    // The dates it runs between: its own start and end, narrowed to each term for a term-time session.
+    let ranges: Vec<(Option<Date>, Option<Date>)> = match terms.filter(|_| s.term_time_only) {
+        Some(t) => t
+            .terms
+            .iter()
+            .filter(|term| term.to >= today)
+            .map(|term| {
+                let start = s.starts.map_or(term.from, |d| d.max(term.from));
+                let end = s.ends.map_or(term.to, |d| d.min(term.to));
+                (Some(start), Some(end))
+            })
+            .filter(|(a, b)| a <= b)
+            .collect(),
+        None => vec![(s.starts, s.ends)],
+    };
+    ranges
+        .into_iter()
+        .map(|(start, end)| {
+            let mut one = v.clone();
+            if let Value::Object(m) = &mut one {
+                // Only the exceptions inside this schedule's dates.
+                let inside: Vec<String> = except
+                    .iter()
+                    .filter(|d| start.is_none_or(|s| **d >= s) && end.is_none_or(|e| **d <= e))
+                    .map(|d| iso_date(*d))
+                    .collect();
+                if !inside.is_empty() {
+                    m.insert("exceptDate".into(), inside.into());
+                }
+                if let Some(d) = start {
+                    m.insert("startDate".into(), iso_date(d).into());
+                }
+                if let Some(d) = end {
+                    m.insert("endDate".into(), iso_date(d).into());
+                }
+            }
+            one
+        })
+        .collect()
 }
 
 /// A session as an Event with its schedule; its start is the next date it happens, if there is one.
@@ -197,7 +250,7 @@ pub fn event(base_url: &str, path: &str, e: &Event<'_>) -> String {
         "location": location,
         "startDate": start,
         "endDate": end,
-        "eventSchedule": s.when.iter().map(|w| schedule(&w.value, s)).collect::<Vec<_>>(),
+        "eventSchedule": s.when.iter().flat_map(|w| schedules(&w.value, s, e.terms, e.today)).collect::<Vec<_>>(),
         "isAccessibleForFree": s.cost == Cost::Free,
         "offers": offers,
     }));

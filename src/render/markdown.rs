@@ -22,6 +22,11 @@ fn is_safe_external(dest: &str) -> bool {
 
 /// Renders an entry's markdown for a page in `lang`. Headings move down a level, since the page title is the h1.
 pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
+    to_html_under(md, lang, links, 1)
+}
+
+/// As [`to_html`], with headings moved down `shift` levels: the printed Start for Life has the offer's title as h3.
+pub fn to_html_under(md: &str, lang: &LangCode, links: &dyn LinkResolver, shift: usize) -> String {
     let mut dropped_links = Vec::new();
     let mut depth = 0usize;
     let events = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
@@ -69,12 +74,12 @@ pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
             classes,
             attrs,
         }) => Some(Event::Start(Tag::Heading {
-            level: lower(level),
+            level: lower(level, shift),
             id,
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level, shift)))),
         other => Some(other),
     });
     let mut html = String::new();
@@ -82,14 +87,8 @@ pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
     html
 }
 
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
+fn lower(level: HeadingLevel, shift: usize) -> HeadingLevel {
+    HeadingLevel::try_from((level as usize + shift).min(6)).unwrap_or(HeadingLevel::H6)
 }
 
 #[cfg(test)]

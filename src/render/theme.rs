@@ -34,6 +34,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/timetable.html"),
     ),
     ("print.html", include_str!("../../themes/default/templates/print.html")),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
 ];
 
 pub const CSS: &str = include_str!("../../themes/default/static/site.css");
@@ -139,13 +143,16 @@ impl Theme {
             "t",
             move |state: &State, id: &str, kwargs: Kwargs| -> Result<String, Error> {
                 let lang = state.lookup("lang").map(|l| l.to_string()).unwrap_or_default();
+                // Numbers stay numbers, so plurals choose the right form and digits follow the language.
                 let args: Vec<(String, fluent_bundle::FluentValue<'static>)> = kwargs
                     .args()
                     .map(|k| {
-                        (
-                            k.to_string(),
-                            kwargs.get::<Value>(k).map(|v| v.to_string()).unwrap_or_default().into(),
-                        )
+                        let v = kwargs.get::<Value>(k).unwrap_or_default();
+                        let value = match v.as_i64() {
+                            Some(n) if v.is_number() => fluent_bundle::FluentValue::from(n),
+                            _ => v.to_string().into(),
+                        };
+                        (k.to_string(), value)
                     })
                     .collect();
                 kwargs.assert_all_used()?;

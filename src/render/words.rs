@@ -45,7 +45,12 @@ impl Words<'_> {
     }
 
     pub fn date(&self, d: Date) -> String {
-        self.strings.formats(self.lang).date(d)
+        let (day, month, year) = self.strings.formats(self.lang).date_parts(d);
+        self.strings.get(
+            self.lang,
+            "date-long",
+            &[("day", s(day)), ("month", s(month)), ("year", s(year))],
+        )
     }
 
     /// "Monday 23 November 2026", as the timetable heads each day.
@@ -282,7 +287,7 @@ mod tests {
         assert_eq!(w.age(Age::Months(1)), "1 bil");
         assert_eq!(
             w.date(Date::from_calendar_date(2026, time::Month::October, 14).unwrap_or(Date::MIN)),
-            "Oktoobar 14, 2026"
+            "14 Oktoobar 2026"
         );
     }
 }

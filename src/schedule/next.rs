@@ -28,7 +28,8 @@ pub struct Occurrence {
 const HORIZON_DAYS: i64 = 400;
 
 fn monday_of(d: Date) -> Date {
-    d - Duration::days(i64::from(d.weekday().number_days_from_monday()))
+    d.checked_sub(Duration::days(i64::from(d.weekday().number_days_from_monday())))
+        .unwrap_or(d)
 }
 
 /// Whether a repeating slot falls on `d`. `starts` anchors "every 2 weeks".
@@ -40,7 +41,9 @@ pub fn repeats_on(days: &[Weekday], every: Every, starts: Option<Date>, d: Date)
         Every::Week => true,
         Every::TwoWeeks => starts.is_some_and(|s| ((monday_of(d) - monday_of(s)).whole_weeks()).rem_euclid(2) == 0),
         Every::Nth(n) => (d.day() - 1) / 7 + 1 == n,
-        Every::Last => (d + Duration::days(7)).month() != d.month(),
+        Every::Last => d
+            .checked_add(Duration::days(7))
+            .is_none_or(|next| next.month() != d.month()),
     }
 }
 

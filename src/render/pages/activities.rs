@@ -3,47 +3,10 @@
 use super::views::{ActivityFacts, Link};
 use super::{Ctx, Rendered};
 use crate::content::ids::{Kind, LangCode, SessionId};
-use crate::content::model::{Booking, Session, Venue};
+use crate::content::model::{Booking, Session};
 use crate::render::{TemplateError, jsonld, urls};
 
 impl<'a> Ctx<'a> {
-    /// The place a session happens at, or "Online" with the link to join.
-    fn venue(&self, lang: &LangCode, s: &Session) -> (Link, Option<String>) {
-        match &s.venue {
-            Venue::Hub(h) => match self.content.hubs.get(h) {
-                Some(hub) => (self.link_to(lang, Kind::Hub, h.as_str(), &hub.place.common), None),
-                None => (Link::default(), None),
-            },
-            Venue::Spoke(sp) => match self.content.spokes.get(sp) {
-                Some(spoke) => (self.link_to(lang, Kind::Spoke, sp.as_str(), &spoke.place.common), None),
-                None => (Link::default(), None),
-            },
-            Venue::Online { join_url } => (
-                Link {
-                    title: self.strings.text(lang, "online"),
-                    ..Link::default()
-                },
-                Some(join_url.clone()),
-            ),
-        }
-    }
-
-    /// The phone number to book on when a session says "book with the venue": the spoke's, else its hub's.
-    fn venue_phone(&self, s: &Session) -> Option<&str> {
-        match &s.venue {
-            Venue::Hub(h) => self.content.hubs.get(h)?.place.phone.as_deref(),
-            Venue::Spoke(sp) => {
-                let spoke = self.content.spokes.get(sp)?;
-                spoke
-                    .place
-                    .phone
-                    .as_deref()
-                    .or_else(|| self.content.hubs.get(&spoke.hub)?.place.phone.as_deref())
-            }
-            Venue::Online { .. } => None,
-        }
-    }
-
     fn how_to_book(&self, lang: &LangCode, s: &Session) -> Vec<Link> {
         let link = |href: String, title: String| Link {
             href,
@@ -144,11 +107,7 @@ impl<'a> Ctx<'a> {
             run_by,
         };
         let mut view = self.entry(lang, (Kind::Session, id.as_str()), &s.common, facts);
-        let place = match &s.venue {
-            Venue::Hub(h) => self.content.hubs.get(h).map(|h| &h.place),
-            Venue::Spoke(sp) => self.content.spokes.get(sp).map(|sp| &sp.place),
-            Venue::Online { .. } => None,
-        };
+        let place = self.place_of(s).map(|(_, _, p)| p);
         let event = jsonld::Event {
             text,
             session: s,
@@ -156,6 +115,8 @@ impl<'a> Ctx<'a> {
             join_url: join_url.as_deref(),
             next: next.first(),
             lang: fallback.unwrap_or(lang).as_str(),
+            terms: self.content.terms.as_ref(),
+            today: self.today,
         };
         view.base.json_ld = Some(jsonld::event(&self.config.base_url, &view.base.path, &event));
         self.page("activity.html", view.base.path.clone(), &view)

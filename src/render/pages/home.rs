@@ -1,6 +1,6 @@
 //! The home page of each language: what is on today, help by need, places by area, and Start for Life.
 
-use super::views::{Group, Link, Lists, View};
+use super::views::{Group, Link, Lists, Today, View};
 use super::{Ctx, Rendered};
 use crate::content::ids::{Kind, LangCode};
 use crate::render::{TemplateError, urls};
@@ -9,37 +9,35 @@ use crate::render::{TemplateError, urls};
 const TODAY_SHOWN: usize = 6;
 
 impl<'a> Ctx<'a> {
-    fn today_group(&self, lang: &LangCode) -> Group {
+    fn today(&self, lang: &LangCode) -> Today {
         let words = self.words(lang);
-        let (days, _) = self.week(lang, &|_| true);
-        let today = days.into_iter().next().map(|d| d.items).unwrap_or_default();
-        let count = today.len();
-        let mut items: Vec<Link> = today
-            .into_iter()
-            .take(TODAY_SHOWN)
-            .map(|h| Link {
-                note: Some(format!("{} · {}", h.time, h.place.title)),
-                ..h.link
-            })
-            .collect();
-        items.push(Link {
-            href: urls::timetable(lang),
-            title: self.strings.get(lang, "home-today-more", &[("count", count.into())]),
-            ..Link::default()
-        });
-        Group {
-            heading: words.t("home-today"),
+        let (days, count) = self.days(lang, &|_| true, 1);
+        let mut items = days.into_iter().next().map(|d| d.items).unwrap_or_default();
+        items.truncate(TODAY_SHOWN);
+        let more = if count > TODAY_SHOWN {
+            self.strings.get(lang, "home-today-more", &[("count", count.into())])
+        } else {
+            words.t("home-week")
+        };
+        Today {
+            heading: self
+                .strings
+                .get(lang, "home-today", &[("date", words.date(self.today).into())]),
             items,
+            more: Link {
+                href: urls::timetable(lang),
+                title: more,
+                ..Link::default()
+            },
         }
     }
 
     pub(super) fn home(&self, lang: &'a LangCode) -> Result<Rendered, TemplateError> {
         let words = self.words(lang);
-        let mut groups = vec![self.today_group(lang)];
-        groups.push(Group {
+        let mut groups = vec![Group {
             heading: words.t("home-by-need"),
             items: self.category_links(lang),
-        });
+        }];
         for loc in &self.config.localities {
             let mut items = Vec::new();
             for (hid, hub) in self.content.hubs.iter().filter(|(_, h)| h.locality.value == loc.value) {
@@ -67,10 +65,13 @@ impl<'a> Ctx<'a> {
             }],
         });
         let (title, intro) = (words.t("home-title"), words.t("home-intro"));
+        let mut base = self.base(lang, (&title, &intro), None, &urls::home);
+        base.alternates = self.home_alternates();
         let view = View {
-            base: self.base(lang, (&title, &intro), None, &urls::home),
+            base,
             page: Lists {
                 intro: Some(intro.clone()),
+                today: Some(self.today(lang)),
                 groups,
             },
         };

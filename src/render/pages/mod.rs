@@ -3,6 +3,7 @@
 mod activities;
 mod home;
 mod places;
+mod sessions;
 mod shared;
 mod start_for_life;
 mod timetable;
@@ -20,7 +21,6 @@ use crate::config::SiteConfig;
 use crate::content::ids::*;
 use crate::content::model::*;
 use crate::i18n::Strings;
-use crate::schedule::Rules;
 use crate::validate::links::parse_internal;
 
 /// A rendered page: its URL path and its HTML.
@@ -126,8 +126,8 @@ impl<'a> Ctx<'a> {
         Link {
             href: urls::entry(lang, kind, slug).unwrap_or_default(),
             title: text.title.clone(),
-            note: None,
             lang: fallback.map(|l| l.as_str().to_string()),
+            ..Link::default()
         }
     }
 
@@ -142,6 +142,16 @@ impl<'a> Ctx<'a> {
                 href: path(l),
             })
             .collect()
+    }
+
+    /// The home pages in each language, and the language chooser as the page for anyone else (`x-default`).
+    fn home_alternates(&self) -> Vec<Alternate> {
+        let mut alternates = self.alternates(None, &urls::home);
+        alternates.push(Alternate {
+            lang: "x-default".into(),
+            href: "/".into(),
+        });
+        alternates
     }
 
     fn base(
@@ -182,8 +192,8 @@ impl<'a> Ctx<'a> {
             .map(|l| Link {
                 href: path(l),
                 title: self.strings.text(l, "language-self"),
-                note: None,
                 lang: Some(l.as_str().to_string()),
+                ..Link::default()
             })
             .collect();
         Base {
@@ -234,33 +244,6 @@ impl<'a> Ctx<'a> {
                 checked,
                 facts,
             },
-        }
-    }
-
-    /// The sessions of a place or an offer, as the list items pages show.
-    fn session_items(&self, lang: &LangCode, ids: Option<&Vec<&SessionId>>) -> Vec<Link> {
-        ids.into_iter()
-            .flatten()
-            .filter_map(|id| {
-                let s = self.content.sessions.get(id)?;
-                let words = self.words(lang);
-                let when: Vec<String> = s.when.iter().map(|w| words.slot(&w.value)).collect();
-                Some(Link {
-                    note: Some(when.join("; ")),
-                    ..self.link_to(lang, Kind::Session, id.as_str(), &s.common)
-                })
-            })
-            .collect()
-    }
-
-    fn rules<'s>(&'s self, s: &'s Session, slots: &'s [crate::schedule::Slot]) -> Rules<'s> {
-        Rules {
-            slots,
-            starts: s.starts,
-            ends: s.ends,
-            except: &s.except,
-            term_time_only: s.term_time_only,
-            terms: self.content.terms.as_ref(),
         }
     }
 

@@ -4,9 +4,23 @@ use super::views::{Link, PlaceFacts};
 use super::{Ctx, Rendered};
 use crate::content::ids::{HubId, Kind, LangCode};
 use crate::content::model::Place;
-use crate::render::{TemplateError, jsonld, urls};
+use crate::render::{TemplateError, escape_html, jsonld, urls};
 
 impl<'a> Ctx<'a> {
+    /// A UI sentence with a link in it, as HTML: "Part of <a>Northfield Family Hub</a>". Only the link carries the
+    /// language of an untranslated name, not the words around it.
+    fn sentence_with_link(&self, lang: &LangCode, id: &str, arg: &str, link: &Link) -> String {
+        const HOLE: &str = "\u{E000}";
+        let sentence = escape_html(&self.strings.get(lang, id, &[(arg, HOLE.into())]));
+        let lang_attr = link.lang.as_ref().map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
+        let a = format!(
+            "<a href=\"{}\"{lang_attr}>{}</a>",
+            escape_html(&link.href),
+            escape_html(&link.title)
+        );
+        sentence.replacen(HOLE, &a, 1)
+    }
+
     pub(super) fn place(
         &self,
         lang: &'a LangCode,
@@ -19,10 +33,7 @@ impl<'a> Ctx<'a> {
         let part_of = hub.and_then(|h| {
             let hub = self.content.hubs.get(h)?;
             let link = self.link_to(lang, Kind::Hub, h.as_str(), &hub.place.common);
-            let title = self
-                .strings
-                .get(lang, "place-part-of", &[("hub", link.title.clone().into())]);
-            Some(Link { title, ..link })
+            Some(self.sentence_with_link(lang, "place-part-of", "hub", &link))
         });
         let sessions = self.session_items(lang, self.at_place.get(slug));
         let facts = PlaceFacts {

@@ -21,19 +21,22 @@ impl Ctx<'_> {
                 title: self.strings.text(l, "language-self"),
                 note: Some(self.strings.text(l, "choose-language")),
                 lang: Some(l.as_str().to_string()),
+                note_lang: None,
             })
             .collect();
         let mut chooser = self.base(source, (&self.site_title(source), ""), None, &|_| "/".into());
-        chooser.alternates = self.alternates(None, &urls::home);
+        chooser.alternates = self.home_alternates();
         chooser.switcher = languages.clone();
         let (title, text) = (words.t("not-found-title"), words.t("not-found-text"));
         let mut base = self.base(source, (&title, &text), None, &urls::home);
         base.alternates.clear();
         base.switcher.clear();
+        base.path = "/404.html".into();
         let not_found = View {
             base,
             page: Lists {
                 intro: Some(text.clone()),
+                today: None,
                 groups: vec![Group {
                     heading: words.t("nav-home"),
                     items: languages.into_iter().map(|l| Link { note: None, ..l }).collect(),

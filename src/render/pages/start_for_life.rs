@@ -86,9 +86,13 @@ impl<'a> Ctx<'a> {
                 heading: self.area_heading(lang, area),
                 items: offers
                     .into_iter()
-                    .map(|(id, o)| Link {
-                        note: Some(self.text_in(&o.common, lang).0.summary.clone()),
-                        ..self.link_to(lang, Kind::Offer, id.as_str(), &o.common)
+                    .map(|(id, o)| {
+                        let link = self.link_to(lang, Kind::Offer, id.as_str(), &o.common);
+                        Link {
+                            note: Some(self.text_in(&o.common, lang).0.summary.clone()),
+                            note_lang: link.lang.clone(),
+                            ..link
+                        }
                     })
                     .collect(),
             })
@@ -106,6 +110,7 @@ impl<'a> Ctx<'a> {
             base: self.base(lang, (&title, &intro), None, &urls::start_for_life),
             page: Lists {
                 intro: Some(intro.clone()),
+                today: None,
                 groups,
             },
         };
@@ -127,7 +132,7 @@ impl<'a> Ctx<'a> {
                         PrintOffer {
                             title: text.title.clone(),
                             summary: text.summary.clone(),
-                            body: markdown::to_html(&text.body, lang, self),
+                            body: markdown::to_html_under(&text.body, lang, self, 2),
                             ages: o.ages.as_ref().map(|a| words.ages(a).0),
                             contact: self.contact(lang, o),
                             lang: fallback.map(|l| l.as_str().to_string()),

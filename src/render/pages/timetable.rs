@@ -5,7 +5,7 @@ use time::Duration;
 use super::views::{Day, Group, Happening, Link, Timetable, View};
 use super::{Ctx, Rendered};
 use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId, SessionId};
-use crate::content::model::{Session, Venue};
+use crate::content::model::Session;
 use crate::render::{TemplateError, urls};
 
 /// Where a page is in each language.
@@ -19,39 +19,6 @@ enum Filter<'f> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The area a session is in: its hub's, or the hub of its spoke. Online sessions have none.
-    fn locality_of(&self, s: &Session) -> Option<&LocalityId> {
-        let hub = match &s.venue {
-            Venue::Hub(h) => h,
-            Venue::Spoke(sp) => &self.content.spokes.get(sp)?.hub,
-            Venue::Online { .. } => return None,
-        };
-        Some(&self.content.hubs.get(hub)?.locality.value)
-    }
-
-    /// Where a session happens, as a link the timetable shows under its name.
-    fn venue_link(&self, lang: &LangCode, s: &Session) -> Link {
-        let link = match &s.venue {
-            Venue::Hub(h) => self.content.hubs.get(h).map(|h| &h.place.common),
-            Venue::Spoke(sp) => self.content.spokes.get(sp).map(|sp| &sp.place.common),
-            Venue::Online { .. } => None,
-        };
-        match link {
-            Some(common) => {
-                let (text, fallback) = self.text_in(common, lang);
-                Link {
-                    title: text.title.clone(),
-                    lang: fallback.map(|l| l.as_str().to_string()),
-                    ..Link::default()
-                }
-            }
-            None => Link {
-                title: self.strings.text(lang, "online"),
-                ..Link::default()
-            },
-        }
-    }
-
     /// The categories sessions use, sorted by their label in `lang` so the list reads in order.
     pub(super) fn categories(&self, lang: &LangCode) -> Vec<(&'a CategoryId, String)> {
         let used: std::collections::BTreeSet<&CategoryId> =
@@ -76,8 +43,8 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// The seven days from today, each with what happens on it, earliest first.
-    pub(super) fn week(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool) -> (Vec<Day>, usize) {
+    /// `n` days from today, each with what happens on it, earliest first; and how many things happen in all.
+    pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool, n: i64) -> (Vec<Day>, usize) {
         let words = self.words(lang);
         let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
             .content
@@ -87,9 +54,10 @@ impl<'a> Ctx<'a> {
             .map(|(id, s)| (id, s, s.when.iter().map(|w| w.value.clone()).collect()))
             .collect();
         let mut count = 0;
-        let days = (0..7)
-            .map(|n| {
-                let date = self.today + Duration::days(n);
+        // A date past the end of the calendar (only from a mistyped --today) ends the list early.
+        let days = (0..n)
+            .map_while(|n| Some((n, self.today.checked_add(Duration::days(n))?)))
+            .map(|(n, date)| {
                 let mut on_day: Vec<(crate::schedule::Occurrence, &SessionId, &Session)> = sessions
                     .iter()
                     .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id, *s)))
@@ -109,7 +77,10 @@ impl<'a> Ctx<'a> {
                         .map(|(o, id, s)| Happening {
                             time: words.time_range(o.from, o.to),
                             link: self.link_to(lang, Kind::Session, id.as_str(), &s.common),
-                            place: self.venue_link(lang, s),
+                            place: Link {
+                                href: String::new(),
+                                ..self.venue(lang, s).0
+                            },
                         })
                         .collect(),
                 }
@@ -169,7 +140,7 @@ impl<'a> Ctx<'a> {
             Filter::Area(l) => self.locality_of(s) == Some(*l),
             Filter::Category(c) => &s.category.value == *c,
         };
-        let (days, count) = self.week(lang, &keep);
+        let (days, count) = self.days(lang, &keep, 7);
         let intro = words.t("timetable-intro");
         let all = match filter {
             Filter::All => None,

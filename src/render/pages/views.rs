@@ -13,6 +13,9 @@ pub struct Link {
     /// The language of `title` when it is not the page's own: the entry is not translated yet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The language of `note`, when it is not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_lang: Option<String>,
 }
 
 #[derive(Serialize, Debug)]
@@ -73,7 +76,8 @@ pub struct Entry<T: Serialize> {
 #[derive(Serialize, Debug)]
 pub struct PlaceFacts {
     pub kind: String,
-    pub part_of: Option<Link>,
+    /// "Part of" the spoke's hub, as HTML with the link in it.
+    pub part_of: Option<String>,
     pub address: Vec<String>,
     pub postcode: String,
     pub directions: Option<String>,
@@ -119,7 +123,17 @@ pub struct OfferFacts {
 #[derive(Serialize, Debug)]
 pub struct Lists {
     pub intro: Option<String>,
+    /// What is on today, on the home page.
+    pub today: Option<Today>,
     pub groups: Vec<Group>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Today {
+    pub heading: String,
+    pub items: Vec<Happening>,
+    /// The link to the whole week.
+    pub more: Link,
 }
 
 /// One activity on one day of the timetable.
@@ -127,7 +141,7 @@ pub struct Lists {
 pub struct Happening {
     pub time: String,
     pub link: Link,
-    /// Where: a title and its language, no link, to keep the timetable light.
+    /// Where: a title and its language, without a link (`href` is empty), to keep the timetable light.
     pub place: Link,
 }
 

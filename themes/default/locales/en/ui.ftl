@@ -116,7 +116,7 @@ timetable-count = { $count ->
     [one] { $count } group or activity this week
    *[other] { $count } groups and activities this week
 }
-timetable-in = What is on in { $name }
+timetable-in = What is on in { $name } this week
 timetable-for = { $name }: what is on this week
 timetable-all = See everything on this week
 timetable-by-area = Choose an area
@@ -124,10 +124,9 @@ timetable-by-kind = Choose a kind of activity
 timetable-nothing = Nothing is on this day.
 day-and-date = { $weekday } { $date }
 time-range = { $from } to { $to }
-home-today = On today
+home-today = What is on today, { $date }
 home-today-more = { $count ->
-    [0] Nothing is on today. See the rest of the week
-    [one] See what is on the rest of the week
+    [one] See the { $count } thing on today, and the rest of the week
    *[other] See all { $count } things on today, and the rest of the week
 }
 home-by-need = Find help by what you need
@@ -138,3 +137,8 @@ print-link = All of Start for Life on one page, to print
 print-title = Start for Life: all our help on one page
 print-intro = Help for you and your baby, from pregnancy until your baby is 2 years old. You can print this page or save it.
 print-how = To print, use the print button in your web browser's menu.
+
+## A date: day, month and year come in the language's own digits and month name.
+date-long = { $day } { $month } { $year }
+
+home-week = See what is on this week

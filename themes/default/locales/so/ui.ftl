@@ -114,9 +114,9 @@ timetable-today = Maanta, { $date }
 timetable-count = { $count ->
     [0] Toddobaadkan waxba ma jiraan
     [one] { $count } koox ama hawl toddobaadkan
-   *[other] { $count } kooxood iyo hawlo toddobaadkan
+   *[other] { $count } kooxood iyo hawlood toddobaadkan
 }
-timetable-in = Waxa ka socda { $name }
+timetable-in = Waxa ka socda { $name } toddobaadkan
 timetable-for = { $name }: waxa socda toddobaadkan
 timetable-all = Arag wax kasta oo socda toddobaadkan
 timetable-by-area = Dooro xaafad
@@ -124,17 +124,21 @@ timetable-by-kind = Dooro nooca hawsha
 timetable-nothing = Maalintan waxba ma jiraan.
 day-and-date = { $weekday }, { $date }
 time-range = { $from } ilaa { $to }
-home-today = Maanta waxa socda
+home-today = Maanta waxa socda, { $date }
 home-today-more = { $count ->
-    [0] Maanta waxba ma jiraan. Arag inta kale ee toddobaadka
-    [one] Arag waxa socda inta kale ee toddobaadka
-   *[other] Arag dhammaan { $count }-da maanta iyo inta kale ee toddobaadka
+    [one] Arag { $count }-da hawlood ee maanta iyo inta kale ee toddobaadka
+   *[other] Arag dhammaan { $count }-da hawlood ee maanta iyo inta kale ee toddobaadka
 }
 home-by-need = Caawimaad ka hel waxa aad u baahan tahay
 
 ## Start for Life on one page, to print
 print-heading = Daabac ama kaydi
-print-link = Dhammaan Start for Life hal bog, si aad u daabacdo
-print-title = Start for Life: dhammaan caawimaadkayaga hal bog
+print-link = Start for Life oo dhan, hal bog ku qoran, si aad u daabacdo
+print-title = Start for Life: dhammaan caawimaaddayada hal bog
 print-intro = Caawimaad adiga iyo ilmahaaga, laga bilaabo uurka ilaa ilmahaagu ka gaaro 2 sano. Waad daabici kartaa boggan ama kaydin kartaa.
 print-how = Si aad u daabacdo, isticmaal badhanka daabacaadda ee liiska biraawsarkaaga.
+
+## A date: day, month and year come in the language's own digits and month name.
+date-long = { $day } { $month } { $year }
+
+home-week = Arag waxa socda toddobaadkan
