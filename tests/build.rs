@@ -251,3 +251,62 @@ fn source_date_epoch_fixes_the_build_date() {
     let en = std::fs::read_to_string(out.join("en/activities/baby-massage/index.html")).expect("built");
     assert!(en.contains("<li>Tuesday 24 November 2026, 10:00 to 11:00</li>"), "{en}");
 }
+
+#[test]
+fn a_large_site_splits_the_week_so_every_page_still_fits_in_one_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let run = hubsite(
+        &[
+            "generate",
+            "--sessions",
+            "600",
+            "--seed",
+            "3",
+            "--out",
+            &site.to_string_lossy(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = dir.path().join("public");
+    let run = build_into(&site, &out);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tree = read_tree(&out);
+    // 600 weekly-ish sessions are far more than one page lists, so the week goes on over numbered pages.
+    let week = html(&tree, "bn/timetable/index.html");
+    assert!(
+        week.contains("<a href=\"/bn/timetable/2/\">এই সপ্তাহের পরের দিনগুলো</a>"),
+        "{week}"
+    );
+    let second = html(&tree, "bn/timetable/2/index.html");
+    assert!(second.contains("<a href=\"/bn/timetable/\">এই সপ্তাহের আগের দিনগুলো</a>"));
+    // Seven days in all, each on exactly one page.
+    let headings: usize = tree
+        .iter()
+        .filter(|(p, _)| {
+            p.starts_with("en/timetable/")
+                && p.split('/')
+                    .nth(2)
+                    .is_some_and(|s| s == "index.html" || s.parse::<u8>().is_ok())
+        })
+        .map(|(_, b)| String::from_utf8_lossy(b).matches("<section>\n<h2>").count())
+        .sum();
+    assert_eq!(headings, 7);
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(bytes).expect("gzip");
+        let size = gz.finish().expect("gzip").len();
+        assert!(size <= 14_600, "{path} is {size} bytes gzipped");
+        // Every link between timetable pages leads somewhere.
+        let page = String::from_utf8_lossy(bytes);
+        for (i, _) in page.match_indices("href=\"/en/timetable/") {
+            let href = &page[i + 6..];
+            let href = &href[..href.find('"').expect("closed")];
+            assert!(
+                tree.contains_key(&format!("{}index.html", &href[1..])),
+                "{path} → {href}"
+            );
+        }
+    }
+}

@@ -340,6 +340,9 @@ impl hubsite::render::Progress for Counter {
     fn start(&self, pages: usize) {
         self.expected.store(pages, std::sync::atomic::Ordering::SeqCst);
     }
+    fn grow(&self, pages: usize) {
+        self.expected.fetch_add(pages, std::sync::atomic::Ordering::SeqCst);
+    }
     fn tick(&self) {
         self.ticks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }

@@ -49,6 +49,10 @@ impl crate::render::Progress for Bar {
         self.0.set_length(pages as u64);
     }
 
+    fn grow(&self, pages: usize) {
+        self.0.inc_length(pages as u64);
+    }
+
     fn tick(&self) {
         self.0.inc(1);
     }

@@ -35,6 +35,8 @@ pub fn escape_html(s: &str) -> String {
 /// Something that shows how far rendering has got, such as a progress bar.
 pub trait Progress: Sync {
     fn start(&self, _pages: usize) {}
+    /// More pages than `start` said: a long timetable split over several pages.
+    fn grow(&self, _pages: usize) {}
     fn tick(&self) {}
 }
 
@@ -69,8 +71,7 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
         })?,
         None => CSS.to_string(),
     };
-    let tick = || progress.tick();
-    let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, &tick);
+    let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, progress);
     // The chooser and the not-found page are shared by all languages.
     progress.start(ctx.pages_per_language() * config.languages.len() + 2);
     let per_lang: Vec<Result<Vec<(String, String)>, TemplateError>> =

@@ -16,7 +16,7 @@ use serde::Serialize;
 use self::views::{Alternate, Base, Entry, Link, View};
 use super::markdown::{self, LinkResolver};
 use super::words::Words;
-use super::{TemplateError, Theme, urls};
+use super::{Progress, TemplateError, Theme, urls};
 use crate::config::SiteConfig;
 use crate::content::ids::*;
 use crate::content::model::*;
@@ -39,8 +39,8 @@ pub struct Ctx<'a> {
     today: time::Date,
     /// The stylesheet every page inlines.
     css: &'a str,
-    /// Called once for each page rendered, to move a progress bar.
-    tick: &'a (dyn Fn() + Sync),
+    /// Told of each page rendered, to move a progress bar.
+    progress: &'a dyn Progress,
 }
 
 impl LinkResolver for Ctx<'_> {
@@ -65,7 +65,7 @@ impl<'a> Ctx<'a> {
         theme: &'a Theme,
         today: time::Date,
         css: &'a str,
-        tick: &'a (dyn Fn() + Sync),
+        progress: &'a dyn Progress,
     ) -> Self {
         let content = &checked.loaded.content;
         let mut at_place: BTreeMap<&str, Vec<&SessionId>> = BTreeMap::new();
@@ -89,7 +89,7 @@ impl<'a> Ctx<'a> {
             for_offer,
             today,
             css,
-            tick,
+            progress,
         }
     }
 
@@ -249,11 +249,12 @@ impl<'a> Ctx<'a> {
 
     fn page<T: Serialize>(&self, template: &str, path: String, view: &T) -> Result<Rendered, TemplateError> {
         let html = self.theme.render(template, view)?;
-        (self.tick)();
+        self.progress.tick();
         Ok((path, html))
     }
 
-    /// How many pages `language` makes, so a progress bar knows its length before rendering starts.
+    /// How many pages `language` makes at least, so a progress bar knows its length before rendering starts; a
+    /// timetable long enough to take more than one page adds the rest as it renders.
     pub fn pages_per_language(&self) -> usize {
         let c = self.content;
         // Home, Start for Life, its print page and the whole week's timetable.

@@ -8,6 +8,29 @@ use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId, SessionId};
 use crate::content::model::Session;
 use crate::render::{TemplateError, urls};
 
+/// How many activities one timetable page lists before the rest of the week moves to a next page, so that a
+/// page stays within one round trip (14,600 bytes gzipped) on a large site.
+const PER_PAGE: usize = 150;
+
+/// The week's days in pages of about `PER_PAGE` activities; a day is never split, and there is always one page.
+fn split_week(days: Vec<Day>) -> Vec<Vec<Day>> {
+    let mut pages: Vec<Vec<Day>> = Vec::new();
+    let mut current: Vec<Day> = Vec::new();
+    let mut listed = 0;
+    for day in days {
+        if !current.is_empty() && listed + day.items.len() > PER_PAGE {
+            pages.push(std::mem::take(&mut current));
+            listed = 0;
+        }
+        listed += day.items.len();
+        current.push(day);
+    }
+    if !current.is_empty() || pages.is_empty() {
+        pages.push(current);
+    }
+    pages
+}
+
 /// Where a page is in each language.
 type PathFn<'f> = Box<dyn Fn(&LangCode) -> String + 'f>;
 
@@ -114,7 +137,7 @@ impl<'a> Ctx<'a> {
         ]
     }
 
-    fn timetable(&self, lang: &'a LangCode, filter: &Filter<'_>) -> Result<Rendered, TemplateError> {
+    fn timetable(&self, lang: &'a LangCode, filter: &Filter<'_>) -> Result<Vec<Rendered>, TemplateError> {
         let words = self.words(lang);
         let (path, title): (PathFn<'_>, String) = match filter {
             Filter::All => (Box::new(urls::timetable), words.t("timetable-title")),
@@ -141,6 +164,7 @@ impl<'a> Ctx<'a> {
             Filter::Category(c) => &s.category.value == *c,
         };
         let (days, count) = self.days(lang, &keep, 7);
+        let parts = split_week(days);
         let intro = words.t("timetable-intro");
         let all = match filter {
             Filter::All => None,
@@ -150,27 +174,52 @@ impl<'a> Ctx<'a> {
                 ..Link::default()
             }),
         };
-        let view = View {
-            base: self.base(lang, (&title, &intro), None, &*path),
-            page: Timetable {
-                count: self.strings.get(lang, "timetable-count", &[("count", count.into())]),
-                intro,
-                days,
-                filters: self.filters(lang),
-                all,
-            },
+        // Pages after the first live at `…/2/`, `…/3/`; every language splits the same way, as each has the same
+        // activities on the same days.
+        let first: &dyn Fn(&LangCode) -> String = &*path;
+        let nth = |k: usize| -> Box<dyn Fn(&LangCode) -> String + '_> {
+            Box::new(move |l: &LangCode| {
+                if k == 0 {
+                    first(l)
+                } else {
+                    format!("{}{}/", first(l), k + 1)
+                }
+            })
         };
-        self.page("timetable.html", path(lang), &view)
+        let last = parts.len() - 1;
+        self.progress.grow(last);
+        let mut out = Vec::new();
+        for (k, days) in parts.into_iter().enumerate() {
+            let link = |k: usize, id: &str| Link {
+                href: nth(k)(lang),
+                title: words.t(id),
+                ..Link::default()
+            };
+            let view = View {
+                base: self.base(lang, (&title, &intro), None, &*nth(k)),
+                page: Timetable {
+                    count: self.strings.get(lang, "timetable-count", &[("count", count.into())]),
+                    intro: intro.clone(),
+                    days,
+                    previous: (k > 0).then(|| link(k - 1, "timetable-earlier")),
+                    next: (k < last).then(|| link(k + 1, "timetable-later")),
+                    filters: self.filters(lang),
+                    all: all.clone(),
+                },
+            };
+            out.push(self.page("timetable.html", nth(k)(lang), &view)?);
+        }
+        Ok(out)
     }
 
     /// The whole week, then the week in each area, then the week for each kind of activity.
     pub(super) fn timetables(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
-        let mut out = vec![self.timetable(lang, &Filter::All)?];
+        let mut out = self.timetable(lang, &Filter::All)?;
         for l in &self.config.localities {
-            out.push(self.timetable(lang, &Filter::Area(&l.value))?);
+            out.extend(self.timetable(lang, &Filter::Area(&l.value))?);
         }
         for (c, _) in self.categories(lang) {
-            out.push(self.timetable(lang, &Filter::Category(c))?);
+            out.extend(self.timetable(lang, &Filter::Category(c))?);
         }
         Ok(out)
     }

@@ -160,6 +160,9 @@ pub struct Timetable {
     pub filters: Vec<Group>,
     /// For a filtered list: the link back to the whole week.
     pub all: Option<Link>,
+    /// On a large site the week takes several pages: links to the days before and after these.
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
 }
 
 /// One offer in the printable Start for Life publication.

@@ -142,3 +142,7 @@ print-how = প্রিন্ট করতে, আপনার ব্রাউ�
 date-long = { $day } { $month }, { $year }
 
 home-week = এই সপ্তাহে কী হচ্ছে দেখুন
+## A long timetable over several pages
+timetable-pages = আরও দিন
+timetable-earlier = এই সপ্তাহের আগের দিনগুলো
+timetable-later = এই সপ্তাহের পরের দিনগুলো

@@ -142,3 +142,7 @@ print-how = To print, use the print button in your web browser's menu.
 date-long = { $day } { $month } { $year }
 
 home-week = See what is on this week
+## A long timetable over several pages
+timetable-pages = More days
+timetable-earlier = Earlier this week
+timetable-later = Later this week

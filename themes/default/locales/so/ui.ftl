@@ -142,3 +142,7 @@ print-how = Si aad u daabacdo, isticmaal badhanka daabacaadda ee liiska biraawsa
 date-long = { $day } { $month } { $year }
 
 home-week = Arag waxa socda toddobaadkan
+## A long timetable over several pages
+timetable-pages = Maalmo kale
+timetable-earlier = Maalmaha hore ee toddobaadkan
+timetable-later = Maalmaha dambe ee toddobaadkan
