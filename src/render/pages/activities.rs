@@ -8,39 +8,20 @@ use crate::render::{TemplateError, jsonld, urls};
 
 impl<'a> Ctx<'a> {
     fn how_to_book(&self, lang: &LangCode, s: &Session) -> Vec<Link> {
-        let link = |href: String, title: String| Link {
-            href,
-            title,
-            ..Link::default()
-        };
-        let phone = |id: &str, p: &str| {
-            link(
-                urls::tel(p),
-                self.strings.get(lang, id, &[("phone", p.to_string().into())]),
-            )
-        };
-        let mut book = Vec::new();
         match (&s.book, s.booking) {
-            (Some(c), _) => {
-                if let Some(p) = &c.phone {
-                    book.push(phone("book-by-phone", p));
-                }
-                if let Some(e) = &c.email {
-                    let text = self.strings.get(lang, "book-by-email", &[("email", e.clone().into())]);
-                    book.push(link(format!("mailto:{e}"), text));
-                }
-                if let Some(u) = &c.url {
-                    book.push(link(u.clone(), self.strings.text(lang, "book-online")));
-                }
-            }
-            (None, Booking::Book) => {
-                if let Some(p) = self.venue_phone(s) {
-                    book.push(phone("book-with-venue", p));
-                }
-            }
-            _ => {}
+            (Some(c), _) => self.contact_links(lang, c, ("book-by-phone", Some("book-by-email"), "book-online")),
+            (None, Booking::Book) => self
+                .venue_phone(s)
+                .map(|p| {
+                    let text = self
+                        .strings
+                        .get(lang, "book-with-venue", &[("phone", p.to_string().into())]);
+                    Link::to(urls::tel(p), text)
+                })
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
         }
-        book
     }
 
     fn when_notes(&self, lang: &LangCode, s: &Session) -> Vec<String> {

@@ -3,7 +3,8 @@
 use super::Ctx;
 use super::views::Link;
 use crate::content::ids::{Kind, LangCode, LocalityId, SessionId};
-use crate::content::model::{Place, Session, Venue};
+use crate::content::model::{Contact, Place, Session, Venue};
+use crate::render::urls;
 use crate::schedule::Rules;
 
 impl<'a> Ctx<'a> {
@@ -62,6 +63,32 @@ impl<'a> Ctx<'a> {
             }
             Venue::Online { .. } => None,
         }
+    }
+
+    /// Links to a phone number, an email address and a website, each worded by the message named for it; an email
+    /// with no message shows the address itself.
+    pub(super) fn contact_links(
+        &self,
+        lang: &LangCode,
+        c: &Contact,
+        (phone_id, email_id, url_id): (&str, Option<&str>, &str),
+    ) -> Vec<Link> {
+        let mut links = Vec::new();
+        if let Some(p) = &c.phone {
+            let text = self.strings.get(lang, phone_id, &[("phone", p.clone().into())]);
+            links.push(Link::to(urls::tel(p), text));
+        }
+        if let Some(e) = &c.email {
+            let text = match email_id {
+                Some(id) => self.strings.get(lang, id, &[("email", e.clone().into())]),
+                None => e.clone(),
+            };
+            links.push(Link::to(format!("mailto:{e}"), text));
+        }
+        if let Some(u) = &c.url {
+            links.push(Link::to(u.clone(), self.strings.text(lang, url_id)));
+        }
+        links
     }
 
     /// The sessions of a place or an offer, as the list items pages show.

@@ -11,25 +11,7 @@ type AreaOffers<'c> = (Option<OfferArea>, Vec<(&'c OfferId, &'c Offer)>);
 
 impl<'a> Ctx<'a> {
     fn contact(&self, lang: &LangCode, o: &Offer) -> Vec<Link> {
-        let link = |href: String, title: String| Link {
-            href,
-            title,
-            ..Link::default()
-        };
-        let mut contact = Vec::new();
-        if let Some(p) = &o.contact.phone {
-            contact.push(link(
-                urls::tel(p),
-                self.strings.get(lang, "call", &[("phone", p.clone().into())]),
-            ));
-        }
-        if let Some(e) = &o.contact.email {
-            contact.push(link(format!("mailto:{e}"), e.clone()));
-        }
-        if let Some(u) = &o.contact.url {
-            contact.push(link(u.clone(), self.strings.text(lang, "website")));
-        }
-        contact
+        self.contact_links(lang, &o.contact, ("call", None, "website"))
     }
 
     /// The offers in the order the national offer lists its areas, then any without an area.

@@ -18,6 +18,16 @@ pub struct Link {
     pub note_lang: Option<String>,
 }
 
+impl Link {
+    pub fn to(href: String, title: String) -> Link {
+        Link {
+            href,
+            title,
+            ..Link::default()
+        }
+    }
+}
+
 #[derive(Serialize, Debug)]
 pub struct Group {
     pub heading: String,
