@@ -5,10 +5,12 @@ pub mod config;
 pub mod content;
 pub mod corpus;
 pub mod diagnostics;
+pub mod glossary;
 pub mod i18n;
 pub mod output;
 pub mod render;
 pub mod schedule;
+pub mod search;
 pub mod suggest;
 pub mod validate;
 

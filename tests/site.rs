@@ -229,10 +229,13 @@ fn every_page_has_structured_data_that_parses() {
 fn the_timetable_lists_the_week_by_day_for_everyone_each_area_and_each_kind() {
     let (_dir, tree) = built();
     let week = html(&tree, "en/timetable/index.html");
-    assert!(week.contains("<h2>Today, Monday 23 November 2026</h2>"), "{week}");
-    assert!(week.contains("<h2>Sunday 29 November 2026</h2>"));
+    assert!(
+        week.contains("<h2 id=\"day-2026-11-23\">Today, Monday 23 November 2026</h2>"),
+        "{week}"
+    );
+    assert!(week.contains("<h2 id=\"day-2026-11-29\">Sunday 29 November 2026</h2>"));
     // Baby massage runs every Tuesday in term time.
-    let tuesday = &week[week.find("<h2>Tuesday 24 November 2026</h2>").expect("Tuesday")..];
+    let tuesday = &week[week.find("\">Tuesday 24 November 2026</h2>").expect("Tuesday")..];
     let tuesday = &tuesday[..tuesday.find("</section>").expect("end")];
     assert!(
         tuesday.contains(
@@ -378,7 +381,7 @@ fn the_timetable_skips_closures_and_school_holidays() {
     let week = std::fs::read_to_string(out.join("en/timetable/index.html")).expect("built");
     let day = |heading: &str| -> String {
         let start = week
-            .find(&format!("<h2>{heading}</h2>"))
+            .find(&format!("\">{heading}</h2>"))
             .unwrap_or_else(|| panic!("{heading}"));
         let rest = &week[start..];
         rest[..rest.find("</section>").expect("end")].to_string()

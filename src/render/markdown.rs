@@ -20,6 +20,20 @@ fn is_safe_external(dest: &str) -> bool {
         || lower.starts_with('#')
 }
 
+/// The words of an entry's markdown without its markup, for the search index: text and code, never raw HTML or
+/// link addresses.
+pub fn to_text(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Renders an entry's markdown for a page in `lang`. Headings move down a level, since the page title is the h1.
 pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
     to_html_under(md, lang, links, 1)

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use theme::{CSS, TemplateError, Theme};
+pub use theme::{CSS, SEARCH_JS, TemplateError, Theme};
 
 use crate::i18n::Strings;
 
@@ -74,13 +74,23 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
     let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, progress);
     // The chooser and the not-found page are shared by all languages.
     progress.start(ctx.pages_per_language() * config.languages.len() + 2);
-    let per_lang: Vec<Result<Vec<(String, String)>, TemplateError>> =
-        config.languages.par_iter().map(|lang| ctx.language(lang)).collect();
+    let per_lang: Vec<_> = config.languages.par_iter().map(|lang| ctx.language(lang)).collect();
     let mut files = statics;
-    for pages in per_lang {
-        for (path, html) in pages? {
+    // The script is the theme's own if it has one, else the built-in one.
+    files
+        .entry("search.js".into())
+        .or_insert_with(|| SEARCH_JS.as_bytes().to_vec());
+    let mut docs = Vec::new();
+    for (lang, built) in config.languages.iter().zip(per_lang) {
+        let (pages, search_docs) = built?;
+        for (path, html) in pages {
             files.insert(urls::file_for(&path), html.into_bytes());
         }
+        docs.push((lang.as_str().to_string(), search_docs));
+    }
+    let synonyms = crate::search::synonyms::from_glossary(&crate::glossary::built_in());
+    for (path, body) in crate::search::files(&docs, &synonyms) {
+        files.insert(path, body.into_bytes());
     }
     for (path, bytes) in ctx.shared()? {
         files.insert(path, bytes);

@@ -35,12 +35,18 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("print.html", include_str!("../../themes/default/templates/print.html")),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
         "macros.html",
         include_str!("../../themes/default/templates/macros.html"),
     ),
 ];
 
 pub const CSS: &str = include_str!("../../themes/default/static/site.css");
+/// The search script, served as `/search.js` unless a theme has its own.
+pub const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 
 /// A problem in a template or a theme file, already written out for the person editing the theme.
 #[derive(Debug)]

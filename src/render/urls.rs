@@ -34,6 +34,10 @@ pub fn timetable(lang: &LangCode) -> String {
     format!("/{lang}/timetable/")
 }
 
+pub fn search(lang: &LangCode) -> String {
+    format!("/{lang}/search/")
+}
+
 /// The week's timetable for one area. Ids are slugs, so they are safe in a path as they are.
 pub fn timetable_area(lang: &LangCode, locality: &LocalityId) -> String {
     format!("/{lang}/timetable/area/{locality}/")

@@ -144,3 +144,22 @@ pub fn attr_values<'a>(page: &'a str, attr: &str) -> Vec<&'a str> {
 pub fn unescape(s: &str) -> String {
     s.replace("&#x2f;", "/").replace("&amp;", "&")
 }
+
+/// Whether a site-relative link (`/en/x/`, `/en/timetable/#day-2026-11-23`) leads to a built file, and to an
+/// element with that id when it names one.
+pub fn resolves(tree: &std::collections::BTreeMap<String, Vec<u8>>, href: &str) -> bool {
+    let Some(local) = href.strip_prefix('/') else {
+        return true;
+    };
+    let (local, fragment) = local.split_once('#').unwrap_or((local, ""));
+    let file = if local.is_empty() || local.ends_with('/') {
+        format!("{local}index.html")
+    } else {
+        local.to_string()
+    };
+    match tree.get(&file) {
+        None => false,
+        Some(_) if fragment.is_empty() => true,
+        Some(bytes) => String::from_utf8_lossy(bytes).contains(&format!("id=\"{fragment}\"")),
+    }
+}

@@ -3,6 +3,7 @@
 mod activities;
 mod home;
 mod places;
+mod search;
 mod sessions;
 mod shared;
 mod start_for_life;
@@ -35,6 +36,9 @@ pub struct Ctx<'a> {
     /// Sessions by the place they happen at, and by the offer they belong to.
     at_place: BTreeMap<&'a str, Vec<&'a SessionId>>,
     for_offer: BTreeMap<&'a OfferId, Vec<&'a SessionId>>,
+    /// Sessions by when they next happen, soonest first, then those with no date ahead: the order search numbers
+    /// them in, the same in every language.
+    soonest: Vec<&'a SessionId>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
     today: time::Date,
     /// The stylesheet every page inlines.
@@ -80,7 +84,25 @@ impl<'a> Ctx<'a> {
                 for_offer.entry(o).or_default().push(id);
             }
         }
+        let mut next: Vec<(Option<crate::schedule::Occurrence>, &SessionId)> = content
+            .sessions
+            .iter()
+            .map(|(id, s)| {
+                let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+                let rules = crate::schedule::Rules {
+                    slots: &slots,
+                    starts: s.starts,
+                    ends: s.ends,
+                    except: &s.except,
+                    term_time_only: s.term_time_only,
+                    terms: content.terms.as_ref(),
+                };
+                (rules.next(today, 1).into_iter().next(), id)
+            })
+            .collect();
+        next.sort_by_key(|(o, id)| (o.is_none(), o.map(|o| (o.date, o.from, o.to)), *id));
         Ctx {
+            soonest: next.into_iter().map(|(_, id)| id).collect(),
             config: &checked.loaded.config,
             content,
             strings,
@@ -178,6 +200,11 @@ impl<'a> Ctx<'a> {
                 title: words.t("nav-start-for-life"),
                 ..Link::default()
             },
+            Link {
+                href: urls::search(lang),
+                title: words.t("nav-search"),
+                ..Link::default()
+            },
         ];
         let pages = self
             .menu()
@@ -257,8 +284,8 @@ impl<'a> Ctx<'a> {
     /// timetable long enough to take more than one page adds the rest as it renders.
     pub fn pages_per_language(&self) -> usize {
         let c = self.content;
-        // Home, Start for Life, its print page and the whole week's timetable.
-        4 + self.config.localities.len()
+        // Home, Start for Life, its print page, the whole week's timetable and search.
+        5 + self.config.localities.len()
             + self.categories(self.config.source_language()).len()
             + c.hubs.len()
             + c.spokes.len()
@@ -267,10 +294,12 @@ impl<'a> Ctx<'a> {
             + c.pages.len()
     }
 
-    /// Every page in one language.
-    pub fn language(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
+    /// Every page in one language, and what search knows of each entry in it.
+    pub fn language(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<crate::search::Doc>), TemplateError> {
         let mut out = vec![self.home(lang)?, self.start_for_life(lang)?, self.print(lang)?];
-        out.extend(self.timetables(lang)?);
+        let (timetables, days) = self.timetables(lang)?;
+        out.extend(timetables);
+        out.push(self.search(lang, days)?);
         for (id, h) in &self.content.hubs {
             out.push(self.place(lang, (Kind::Hub, id.as_str()), &h.place, None)?);
         }
@@ -287,6 +316,6 @@ impl<'a> Ctx<'a> {
             let view = self.entry(lang, (Kind::Page, id.as_str()), &p.common, ());
             out.push(self.page("page.html", view.base.path.clone(), &view)?);
         }
-        Ok(out)
+        Ok((out, self.search_docs(lang)))
     }
 }

@@ -94,6 +94,7 @@ impl<'a> Ctx<'a> {
                     _ => words.day_and_date(date),
                 };
                 Day {
+                    id: format!("day-{date}"),
                     heading,
                     items: on_day
                         .into_iter()
@@ -112,7 +113,7 @@ impl<'a> Ctx<'a> {
         (days, count)
     }
 
-    fn filters(&self, lang: &LangCode) -> Vec<Group> {
+    pub(super) fn filters(&self, lang: &LangCode) -> Vec<Group> {
         let words = self.words(lang);
         let areas = self
             .config
@@ -137,7 +138,8 @@ impl<'a> Ctx<'a> {
         ]
     }
 
-    fn timetable(&self, lang: &'a LangCode, filter: &Filter<'_>) -> Result<Vec<Rendered>, TemplateError> {
+    /// The pages of one timetable, and a link to each day on them.
+    fn timetable(&self, lang: &'a LangCode, filter: &Filter<'_>) -> Result<(Vec<Rendered>, Vec<Link>), TemplateError> {
         let words = self.words(lang);
         let (path, title): (PathFn<'_>, String) = match filter {
             Filter::All => (Box::new(urls::timetable), words.t("timetable-title")),
@@ -189,7 +191,13 @@ impl<'a> Ctx<'a> {
         let last = parts.len() - 1;
         self.progress.grow(last);
         let mut out = Vec::new();
+        let mut day_links = Vec::new();
         for (k, days) in parts.into_iter().enumerate() {
+            day_links.extend(days.iter().map(|d| Link {
+                href: format!("{}#{}", nth(k)(lang), d.id),
+                title: d.heading.clone(),
+                ..Link::default()
+            }));
             let link = |k: usize, id: &str| Link {
                 href: nth(k)(lang),
                 title: words.t(id),
@@ -209,18 +217,19 @@ impl<'a> Ctx<'a> {
             };
             out.push(self.page("timetable.html", nth(k)(lang), &view)?);
         }
-        Ok(out)
+        Ok((out, day_links))
     }
 
-    /// The whole week, then the week in each area, then the week for each kind of activity.
-    pub(super) fn timetables(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
-        let mut out = self.timetable(lang, &Filter::All)?;
+    /// The whole week, then the week in each area, then the week for each kind of activity; and a link to each
+    /// day of the whole week, wherever its page is.
+    pub(super) fn timetables(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<Link>), TemplateError> {
+        let (mut out, days) = self.timetable(lang, &Filter::All)?;
         for l in &self.config.localities {
-            out.extend(self.timetable(lang, &Filter::Area(&l.value))?);
+            out.extend(self.timetable(lang, &Filter::Area(&l.value))?.0);
         }
         for (c, _) in self.categories(lang) {
-            out.extend(self.timetable(lang, &Filter::Category(c))?);
+            out.extend(self.timetable(lang, &Filter::Category(c))?.0);
         }
-        Ok(out)
+        Ok((out, days))
     }
 }

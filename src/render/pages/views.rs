@@ -157,6 +157,8 @@ pub struct Happening {
 
 #[derive(Serialize, Debug)]
 pub struct Day {
+    /// The day's anchor, so a link can go straight to it: `day-2026-11-23`.
+    pub id: String,
     pub heading: String,
     pub items: Vec<Happening>,
 }
@@ -196,4 +198,30 @@ pub struct PrintArea {
 pub struct Print {
     pub intro: String,
     pub areas: Vec<PrintArea>,
+}
+
+/// One choice in a search filter: the value the form sends, and what it says.
+#[derive(Serialize, Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// A search filter: its form field, its label, the words for "any", and its choices.
+#[derive(Serialize, Debug)]
+pub struct Select {
+    pub name: &'static str,
+    pub label: String,
+    pub any: String,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Search {
+    pub intro: String,
+    pub selects: Vec<Select>,
+    /// The language's digits, 0 to 9, so the script writes counts as the page does.
+    pub digits: String,
+    /// The lists by area, kind of activity and day, for browsing without the script.
+    pub lists: Vec<Group>,
 }

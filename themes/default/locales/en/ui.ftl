@@ -146,3 +146,35 @@ home-week = See what is on this week
 timetable-pages = More days
 timetable-earlier = Earlier this week
 timetable-later = Later this week
+
+## Search
+nav-search = Search
+search-title = Search
+search-intro = Find groups, places and help near you. Type a word, or choose what you need.
+search-label = What are you looking for?
+search-narrow = Choose what you need
+search-kind = Kind of activity
+search-any-kind = Any kind
+search-age = Your child's age
+search-any-age = Any age
+search-age-pregnancy = Expecting a baby
+search-age-baby = Under 1 year old
+search-age-years = { $years ->
+    [one] { $years } year old
+   *[other] { $years } years old
+}
+search-day = Day
+search-any-day = Any day
+search-area = Area
+search-anywhere = Anywhere
+search-free = Free only
+search-start-for-life = Only help for pregnancy and babies
+search-button = Search
+search-found-one = We found 1 thing.
+search-found = We found { $count } things.
+search-none = We found nothing. Try a shorter word, or fewer choices.
+search-more = Show more
+search-failed = Search is not working just now. Please use the lists below.
+search-wait = Looking…
+search-next = Next: { $when }
+search-by-day = Choose a day
