@@ -314,6 +314,7 @@ fn snapshots_of_one_page_of_each_kind() {
         ("timetable", "bn/timetable/index.html"),
         ("timetable-area", "en/timetable/area/old-town/index.html"),
         ("page", "en/about/index.html"),
+        ("search", "bn/search/index.html"),
     ] {
         let actual = fragment(&html(&tree, path));
         let file = snapshots.join(format!("{name}.html"));
