@@ -74,22 +74,28 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
     let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, progress);
     // The chooser and the not-found page are shared by all languages.
     progress.start(ctx.pages_per_language() * config.languages.len() + 2);
-    let per_lang: Vec<_> = config.languages.par_iter().map(|lang| ctx.language(lang)).collect();
+    // Each language's search index is built as soon as its pages are, so the entries' words need not all be held
+    // at once.
+    let per_lang: Vec<_> = config
+        .languages
+        .par_iter()
+        .map(|lang| ctx.language(lang).map(|(pages, docs)| (pages, crate::search::Built::new(docs))))
+        .collect();
     let mut files = statics;
     // The script is the theme's own if it has one, else the built-in one.
     files
         .entry("search.js".into())
         .or_insert_with(|| SEARCH_JS.as_bytes().to_vec());
-    let mut docs = Vec::new();
+    let mut indexes = Vec::new();
     for (lang, built) in config.languages.iter().zip(per_lang) {
-        let (pages, search_docs) = built?;
+        let (pages, index) = built?;
         for (path, html) in pages {
             files.insert(urls::file_for(&path), html.into_bytes());
         }
-        docs.push((lang.as_str().to_string(), search_docs));
+        indexes.push((lang.as_str().to_string(), index));
     }
     let synonyms = crate::search::synonyms::from_glossary(&crate::glossary::built_in());
-    for (path, body) in crate::search::files(&docs, &synonyms) {
+    for (path, body) in crate::search::files(indexes, &synonyms) {
         files.insert(path, body.into_bytes());
     }
     for (path, bytes) in ctx.shared()? {

@@ -8,24 +8,38 @@ use rayon::prelude::*;
 
 pub use index::{Doc, Fields, Index, Synonym};
 
-/// The files of every language's index, by path under `<lang>/search/`. `docs[0]` must be the site's source
-/// language: acronyms are matched against the source text, whose plain words the glossary gives, and each entry
-/// has the same number in every language, so what an acronym finds there it finds in every language.
-pub fn files(docs: &[(String, Vec<Doc>)], synonyms: &[Synonym]) -> Vec<(String, String)> {
-    let indexes: Vec<Index> = docs.par_iter().map(|(_, d)| Index::build(d)).collect();
-    let found: Vec<_> = match indexes.first() {
-        Some(source) => synonyms.iter().map(|s| (s, source.matches(s))).collect(),
+/// One language's index, and its entries with their words dropped: all the files need of them now.
+pub struct Built {
+    index: Index,
+    docs: Vec<Doc>,
+}
+
+impl Built {
+    pub fn new(mut docs: Vec<Doc>) -> Built {
+        let index = Index::build(&docs);
+        for d in &mut docs {
+            d.fields = Fields::default();
+        }
+        Built { index, docs }
+    }
+}
+
+/// The files of every language's index, by path under `<lang>/search/`. The first language must be the site's
+/// source language: acronyms are matched against the source text, whose plain words the glossary gives, and each
+/// entry has the same number in every language, so what an acronym finds there it finds in every language.
+pub fn files(built: Vec<(String, Built)>, synonyms: &[Synonym]) -> Vec<(String, String)> {
+    let found: Vec<_> = match built.first() {
+        Some((_, source)) => synonyms.iter().map(|s| (s, source.index.matches(s))).collect(),
         None => Vec::new(),
     };
-    let per_lang: Vec<Vec<(String, String)>> = docs
-        .par_iter()
-        .zip(indexes)
-        .map(|((lang, docs), mut index)| {
+    let per_lang: Vec<Vec<(String, String)>> = built
+        .into_par_iter()
+        .map(|(lang, mut b)| {
             for (s, hits) in &found {
-                index.add_synonym(&s.term, hits);
+                b.index.add_synonym(&s.term, hits);
             }
-            index
-                .files(docs)
+            b.index
+                .files(&b.docs)
                 .into_iter()
                 .map(|(path, body)| (format!("{lang}/search/{path}"), body))
                 .collect()
