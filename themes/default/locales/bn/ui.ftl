@@ -150,7 +150,7 @@ timetable-later = এই সপ্তাহের পরের দিনগু�
 ## Search
 nav-search = খুঁজুন
 search-title = খুঁজুন
-search-intro = আপনার কাছের দল, জায়গা আর সাহায্য খুঁজুন। একটি শব্দ লিখুন, বা যা দরকার তা বেছে নিন।
+search-intro = আপনার কাছের দল, জায়গা আর সাহায্য খুঁজুন।
 search-label = আপনি কী খুঁজছেন?
 search-narrow = যা দরকার তা বেছে নিন
 search-kind = কাজের ধরন

@@ -150,7 +150,7 @@ timetable-later = Later this week
 ## Search
 nav-search = Search
 search-title = Search
-search-intro = Find groups, places and help near you. Type a word, or choose what you need.
+search-intro = Find groups, places and help near you.
 search-label = What are you looking for?
 search-narrow = Choose what you need
 search-kind = Kind of activity

@@ -150,7 +150,7 @@ timetable-later = Maalmaha dambe ee toddobaadkan
 ## Search
 nav-search = Raadi
 search-title = Raadi
-search-intro = Ka hel kooxo, goobo iyo caawimaad kuu dhow. Qor eray, ama dooro waxaad u baahan tahay.
+search-intro = Ka hel kooxo, goobo iyo caawimaad kuu dhow.
 search-label = Maxaad raadinaysaa?
 search-narrow = Dooro waxaad u baahan tahay
 search-kind = Nooca hawsha
