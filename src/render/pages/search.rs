@@ -78,10 +78,10 @@ impl<'a> Ctx<'a> {
 
     fn session_doc(&self, lang: &LangCode, id: &str, s: &Session) -> Doc {
         let words = self.words(lang);
-        let venue = self.venue(lang, s).0.title;
+        let venue = self.venue(lang, s).0;
         let area = self.locality_of(s).map(|l| words.t(&format!("locality-{l}")));
         let category = words.t(&format!("category-{}", s.category.value));
-        let about = [Some(venue.clone()), area, Some(category)]
+        let about = [Some(venue.title.clone()), area, Some(category)]
             .into_iter()
             .flatten()
             .collect();
@@ -92,11 +92,16 @@ impl<'a> Ctx<'a> {
                 .strings
                 .get(lang, "search-next", &[("when", words.occurrence(o).into())]);
         }
-        doc.place = venue;
+        doc.place = venue.title;
+        doc.place_lang = venue.lang;
         let f = &mut doc.filters;
         f.insert(format!("kind-{}", s.category.value));
-        if let Some(l) = self.locality_of(s) {
-            f.insert(format!("area-{l}"));
+        match self.locality_of(s) {
+            Some(l) => {
+                f.insert(format!("area-{l}"));
+            }
+            // Online, it is as near to one area as to another.
+            None => f.extend(self.config.localities.iter().map(|l| format!("area-{}", l.value))),
         }
         for slot in &slots {
             let days = match slot {
@@ -154,7 +159,11 @@ impl<'a> Ctx<'a> {
             let about = vec![words.t("nav-start-for-life")];
             let mut doc = self.search_doc(lang, (Kind::Offer, id.as_str()), &o.common, about);
             doc.place = words.t("nav-start-for-life");
+            // Start for Life is free, and for families in every area.
             doc.filters.insert("start-for-life".into());
+            doc.filters.insert("free".into());
+            doc.filters
+                .extend(self.config.localities.iter().map(|l| format!("area-{}", l.value)));
             age_filters(o.ages.as_ref(), &mut doc.filters);
             docs.push(doc);
         }

@@ -7,19 +7,30 @@
   var VALUE = {};
   for (var i = 0; i < 64; i++) VALUE[DIGITS[i]] = i;
   var PAGE = 10;
-  // Cut as src/search/tokens.rs cuts: letters, marks (Bengali vowel signs, virama), digits, apostrophes, ZWNJ, ZWJ.
-  var SPLIT = /[^\p{L}\p{M}\p{N}'\u200c\u200d]+/u;
+  // Cut as src/search/tokens.rs cuts (both are tested on tests/fixtures/tokens.json): runs of letters, marks
+  // (Bengali vowel signs, virama), digits, ZWNJ and ZWJ; an apostrophe only between letters, as in Unicode's word
+  // boundaries (ba'an, children's; but 5's is 5 and s).
+  var SPLIT = /[^\p{L}\p{M}\p{N}'\u200c\u200d]+/u, MARKED = /[\p{L}\p{M}]/u, LETTER = /\p{L}/u;
 
   function tokens(text) {
-    return text.normalize('NFC').replace(/\u2019/g, "'").split(SPLIT).map(function (w) {
-      return w.replace(/^'+|'+$/g, '').toLowerCase().replace(/[\u09e6-\u09ef]/g, function (d) {
-        return String(d.charCodeAt(0) - 0x9e6);
+    var out = [];
+    function push(w) {
+      if (w) out.push(w.toLowerCase().replace(/[\u09e6-\u09ef]/g, function (d) { return d.charCodeAt(0) - 0x9e6; }));
+    }
+    text.normalize('NFC').replace(/\u2019/g, "'").split(SPLIT).forEach(function (run) {
+      var chars = Array.from(run), word = '';
+      chars.forEach(function (c, i) {
+        if (c !== "'" || (MARKED.test(chars[i - 1] || '') && LETTER.test(chars[i + 1] || ''))) return void (word += c);
+        push(word);
+        word = '';
       });
-    }).filter(Boolean);
+      push(word);
+    });
+    return out;
   }
 
   // Postings: per page, the gap from the one before (less one) in base 32, where a digit over 31 means more
-  // digits follow; then one digit for the score's level on a log scale of `step`.
+  // digits follow; then one digit for how often the word is there (BM25's term frequency part), in steps of `step`.
   function decode(s, step, weight, best) {
     var doc = -1, n = 0;
     for (var i = 0; i < s.length; i++) {
@@ -27,7 +38,7 @@
       if (v >= 32) { n = n * 32 + v - 32; continue; }
       doc += n * 32 + v + 1;
       n = 0;
-      var score = (Math.exp(VALUE[s[++i]] * step) - 1) * weight;
+      var score = VALUE[s[++i]] * step * weight;
       if (!(best.get(doc) >= score)) best.set(doc, score);
     }
   }
@@ -46,8 +57,13 @@
     this.files = {};
   }
 
+  // Each file once; one that failed (a dropped connection) is asked for again next time.
   Index.prototype.load = function (path) {
-    return this.files[path] || (this.files[path] = this.get(this.base + path));
+    var files = this.files;
+    return files[path] || (files[path] = this.get(this.base + path).catch(function (e) {
+      delete files[path];
+      throw e;
+    }));
   };
 
   // The pages that match `query` and pass every filter, best first: those with all the words, or else those with
@@ -67,8 +83,8 @@
       });
       if (filters.some(function (f) { return meta.f.indexOf(f) < 0; })) return [];
       return Promise.all([
-        Promise.all(shards.map(function (i) { return self.load('t/' + i + '.json'); })),
-        Promise.all(filters.map(function (f) { return self.load('f/' + f + '.json'); })),
+        Promise.all(shards.map(function (i) { return self.load(meta.v + '/t/' + i + '.json'); })),
+        Promise.all(filters.map(function (f) { return self.load(meta.v + '/f/' + f + '.json'); })),
       ]).then(function (loaded) {
         var pass = loaded[1].map(function (s) { return bits(s, meta.n); });
         var ok = function (d) { return pass.every(function (p) { return p[d]; }); };
@@ -86,11 +102,13 @@
               if (t === w || (long && t.indexOf(w) === 0)) decode(shard[t], meta.s, 0.5 + 0.5 * w.length / t.length, best);
             }
           });
+          // How rare the word is: over every page with a word that starts with it, filtered or not.
+          var idf = Math.log(1 + (meta.n - best.size + 0.5) / (best.size + 0.5));
           best.forEach(function (score, d) {
             if (!ok(d)) return;
             var f = found.get(d) || [0, 0];
             f[0]++;
-            f[1] += score;
+            f[1] += score * idf;
             found.set(d, f);
           });
         });
@@ -104,12 +122,14 @@
     });
   };
 
-  // Result cards: [address, title, place, next time, the title's language if not the page's].
+  // Result cards: [address, title, place, next time, the title's language and the place's, if not the page's].
   Index.prototype.cards = function (ids) {
     var self = this;
     return this.load('meta.json').then(function (meta) {
       return Promise.all(ids.map(function (d) {
-        return self.load('d/' + Math.floor(d / meta.c) + '.json').then(function (file) { return file[d % meta.c]; });
+        return self.load(meta.v + '/d/' + Math.floor(d / meta.c) + '.json').then(function (file) {
+          return file[d % meta.c];
+        });
       }));
     });
   };
@@ -123,7 +143,9 @@
     var digits = Array.from(say.digits || '0123456789');
     var plural = root.Intl && Intl.PluralRules ? new Intl.PluralRules(doc.documentElement.lang) : null;
     var index = new Index(form.getAttribute('action'), function (url) {
-      return fetch(url).then(function (r) {
+      // meta.json names today's folder of the index, so it is checked with the server each time; the rest never
+      // changes under its name.
+      return fetch(url, /meta\.json$/.test(url) ? { cache: 'no-cache' } : {}).then(function (r) {
         if (!r.ok) throw new Error(url);
         return r.json();
       });
@@ -153,10 +175,13 @@
           a.textContent = c[1];
           if (c[4]) a.lang = c[4];
           li.appendChild(a);
-          [c[2], c[3]].forEach(function (t) {
-            if (!t) return;
+          [[c[2], c[5]], [c[3]]].forEach(function (t) {
+            if (!t[0]) return;
+            var span = doc.createElement('span');
+            span.textContent = t[0];
+            if (t[1]) span.lang = t[1];
             li.appendChild(doc.createElement('br'));
-            li.appendChild(doc.createTextNode(t));
+            li.appendChild(span);
           });
           list.appendChild(li);
           first = first || a;
@@ -165,6 +190,10 @@
         more.hidden = shown >= found.length;
         return first;
       });
+    }
+
+    function failed() {
+      status.textContent = say.failed;
     }
 
     function run(params) {
@@ -187,7 +216,7 @@
         status.textContent = count(ids.length);
         return show();
       }).catch(function () {
-        if (ask === asked) status.textContent = say.failed;
+        if (ask === asked) failed();
       });
     }
 
@@ -202,11 +231,15 @@
       e.preventDefault();
       submit();
     });
-    form.addEventListener('change', function (e) {
-      if (e.target.name !== 'q') submit();
-    });
+    // One tap at a time: a second tap while cards load would show the same ones twice.
     more.addEventListener('click', function () {
-      show().then(function (first) { if (first) first.focus(); });
+      if (more.disabled) return;
+      more.disabled = true;
+      show().then(function (first) {
+        if (first) first.focus();
+      }, failed).then(function () {
+        more.disabled = false;
+      });
     });
     // A search in the address (shared, bookmarked or reloaded) fills the form and runs again.
     var start = new URLSearchParams(location.search);
