@@ -38,7 +38,7 @@ pub struct Ctx<'a> {
     for_offer: BTreeMap<&'a OfferId, Vec<&'a SessionId>>,
     /// Sessions by when they next happen, soonest first, then those with no date ahead: the order search numbers
     /// them in, the same in every language.
-    soonest: Vec<&'a SessionId>,
+    soonest: Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
     today: time::Date,
     /// The stylesheet every page inlines.
@@ -84,25 +84,8 @@ impl<'a> Ctx<'a> {
                 for_offer.entry(o).or_default().push(id);
             }
         }
-        let mut next: Vec<(Option<crate::schedule::Occurrence>, &SessionId)> = content
-            .sessions
-            .iter()
-            .map(|(id, s)| {
-                let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-                let rules = crate::schedule::Rules {
-                    slots: &slots,
-                    starts: s.starts,
-                    ends: s.ends,
-                    except: &s.except,
-                    term_time_only: s.term_time_only,
-                    terms: content.terms.as_ref(),
-                };
-                (rules.next(today, 1).into_iter().next(), id)
-            })
-            .collect();
-        next.sort_by_key(|(o, id)| (o.is_none(), o.map(|o| (o.date, o.from, o.to)), *id));
-        Ctx {
-            soonest: next.into_iter().map(|(_, id)| id).collect(),
+        let mut ctx = Ctx {
+            soonest: Vec::new(),
             config: &checked.loaded.config,
             content,
             strings,
@@ -112,7 +95,24 @@ impl<'a> Ctx<'a> {
             today,
             css,
             progress,
-        }
+        };
+        ctx.soonest = ctx.by_next_date();
+        ctx
+    }
+
+    /// Every session with when it next happens, soonest first, then those with no date ahead.
+    fn by_next_date(&self) -> Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)> {
+        let mut next: Vec<(&SessionId, Option<crate::schedule::Occurrence>)> = self
+            .content
+            .sessions
+            .iter()
+            .map(|(id, s)| {
+                let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+                (id, self.rules(s, &slots).next(self.today, 1).into_iter().next())
+            })
+            .collect();
+        next.sort_by_key(|(id, o)| (o.is_none(), o.map(|o| (o.date, o.from, o.to)), *id));
+        next
     }
 
     fn words<'w>(&'w self, lang: &'w LangCode) -> Words<'w> {

@@ -10,7 +10,7 @@ use crate::content::ids::{Kind, LangCode};
 use crate::content::model::{Ages, Common, Cost, Session};
 use crate::content::values::Age;
 use crate::render::{TemplateError, markdown, urls};
-use crate::schedule::Slot;
+use crate::schedule::{Occurrence, Slot};
 use crate::search::{Doc, Fields};
 
 /// The oldest child's age, in years, the age filter offers.
@@ -76,7 +76,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn session_doc(&self, lang: &LangCode, id: &str, s: &Session) -> Doc {
+    fn session_doc(&self, lang: &LangCode, (id, s): (&str, &Session), next: Option<&Occurrence>) -> Doc {
         let words = self.words(lang);
         let venue = self.venue(lang, s).0;
         let area = self.locality_of(s).map(|l| words.t(&format!("locality-{l}")));
@@ -86,8 +86,7 @@ impl<'a> Ctx<'a> {
             .flatten()
             .collect();
         let mut doc = self.search_doc(lang, (Kind::Session, id), &s.common, about);
-        let slots: Vec<Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-        if let Some(o) = self.rules(s, &slots).next(self.today, 1).first() {
+        if let Some(o) = next {
             doc.next = self
                 .strings
                 .get(lang, "search-next", &[("when", words.occurrence(o).into())]);
@@ -103,7 +102,7 @@ impl<'a> Ctx<'a> {
             // Online, it is as near to one area as to another.
             None => f.extend(self.config.localities.iter().map(|l| format!("area-{}", l.value))),
         }
-        for slot in &slots {
+        for slot in s.when.iter().map(|w| &w.value) {
             let days = match slot {
                 Slot::Repeating { days, .. } => days.clone(),
                 Slot::Once { date, .. } => vec![date.weekday()],
@@ -133,7 +132,10 @@ impl<'a> Ctx<'a> {
         let mut docs: Vec<Doc> = self
             .soonest
             .iter()
-            .filter_map(|id| Some(self.session_doc(lang, id.as_str(), self.content.sessions.get(*id)?)))
+            .filter_map(|(id, next)| {
+                let s = self.content.sessions.get(*id)?;
+                Some(self.session_doc(lang, (id.as_str(), s), next.as_ref()))
+            })
             .collect();
         for (id, h) in &self.content.hubs {
             let p = &h.place;
