@@ -53,6 +53,11 @@ fn age_filters(ages: Option<&Ages>, out: &mut BTreeSet<String>) {
 }
 
 impl<'a> Ctx<'a> {
+    /// The area filters of something for families in every area: online sessions, Start for Life.
+    fn every_area(&self) -> impl Iterator<Item = String> + '_ {
+        self.config.localities.iter().map(|l| format!("area-{}", l.value))
+    }
+
     /// The words an entry is found by in `lang`, and its result card but for the place and next time.
     fn search_doc(&self, lang: &LangCode, (kind, slug): (Kind, &str), common: &Common, about: Vec<String>) -> Doc {
         let (text, fallback) = self.text_in(common, lang);
@@ -100,7 +105,7 @@ impl<'a> Ctx<'a> {
                 f.insert(format!("area-{l}"));
             }
             // Online, it is as near to one area as to another.
-            None => f.extend(self.config.localities.iter().map(|l| format!("area-{}", l.value))),
+            None => f.extend(self.every_area()),
         }
         for slot in s.when.iter().map(|w| &w.value) {
             let days = match slot {
@@ -164,8 +169,7 @@ impl<'a> Ctx<'a> {
             // Start for Life is free, and for families in every area.
             doc.filters.insert("start-for-life".into());
             doc.filters.insert("free".into());
-            doc.filters
-                .extend(self.config.localities.iter().map(|l| format!("area-{}", l.value)));
+            doc.filters.extend(self.every_area());
             age_filters(o.ages.as_ref(), &mut doc.filters);
             docs.push(doc);
         }
