@@ -50,7 +50,7 @@ fn is_lang_code(s: &str) -> bool {
 impl SiteConfig {
     /// What the rest of the site is checked against when `site.toml` is too broken to read: the three languages
     /// hubsite is made for, and no limits that depend on the file, so its own errors do not repeat in every entry.
-    fn fallback() -> SiteConfig {
+    pub(crate) fn fallback() -> SiteConfig {
         SiteConfig {
             title: String::new(),
             base_url: String::new(),

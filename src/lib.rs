@@ -40,6 +40,14 @@ pub fn check(root: &Path) -> Result<Checked, LoadError> {
     loaded.diagnostics.extend(diags);
     let found = validate::check(&loaded.config, &loaded.content, &loaded.index, &catalog);
     loaded.diagnostics.extend(found);
+    let plain = validate::plain::check(
+        &loaded.config,
+        &loaded.content,
+        &loaded.glossary,
+        &catalog,
+        &mut loaded.sources,
+    );
+    loaded.diagnostics.extend(plain);
     loaded.diagnostics.sort(&loaded.sources);
     Ok(Checked { loaded, catalog })
 }

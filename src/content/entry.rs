@@ -189,6 +189,12 @@ fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, r
     } else {
         None
     };
+    let spans = TextSpans {
+        title: title.as_ref().map(|s| s.span),
+        summary: summary.as_ref().map(|s| s.span),
+        getting_there: getting_there.as_ref().map(|s| s.span),
+        cost_note: cost_note.as_ref().map(|s| s.span),
+    };
     Some(Text {
         title: title?.value,
         summary: summary?.value,
@@ -197,6 +203,7 @@ fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, r
         body_at,
         getting_there: getting_there.map(|s| s.value),
         cost_note: cost_note.map(|s| s.value),
+        spans,
     })
 }
 

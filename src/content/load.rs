@@ -42,6 +42,8 @@ pub struct Loaded {
     pub content: Content,
     /// Every entry's slug, known from file names, including entries that failed to parse.
     pub index: Index,
+    /// The built-in glossary with the site's `content/glossary.toml` laid over it.
+    pub glossary: crate::glossary::Glossary,
     pub diagnostics: Diagnostics,
 }
 
@@ -119,6 +121,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     let content_dir = root.join("content");
     let mut roles = Vec::new();
     let mut terms_path = None;
+    let mut glossary_path = None;
     if content_dir.is_dir() {
         let walker = walkdir::WalkDir::new(&content_dir).sort_by_file_name().min_depth(1);
         for item in walker {
@@ -165,7 +168,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             if item.depth() == 1 {
                 match name.as_str() {
                     "terms.toml" => terms_path = Some(item.path().to_path_buf()),
-                    "glossary.toml" => {}
+                    "glossary.toml" => glossary_path = Some(item.path().to_path_buf()),
                     _ => diagnostics.push(
                         Diagnostic::file_error("unknown-file", rel_path, format!("hubsite does not read {rel}"))
                             .help("entries go in a folder such as content/sessions/; only terms.toml and glossary.toml sit in content/ itself"),
@@ -259,6 +262,17 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         sources.add(file);
         let (t, d) = super::terms::parse(id, &sources.get(id).text);
         terms = t;
+        diagnostics.extend(d);
+    }
+
+    let mut glossary = crate::glossary::Glossary::built_in();
+    if let Some(path) = &glossary_path {
+        let id = FileId(sources.len() as u32);
+        let (file, bad) = read_text(path, "content/glossary.toml", id)?;
+        diagnostics.extend(bad);
+        sources.add(file);
+        let (own, d) = crate::glossary::site::parse(id, &sources.get(id).text, &config);
+        glossary = glossary.with(own);
         diagnostics.extend(d);
     }
 
@@ -377,7 +391,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 }
                 Some(_) => {
                     let (t, d) = entry::parse_translation(role.kind, id, &file.text, role.is_toml);
-                    (t.map_or(Parsed::Nothing, Parsed::Translation), d)
+                    (t.map_or(Parsed::Nothing, |t| Parsed::Translation(Box::new(t))), d)
                 }
             };
             Ok((file, diags, parsed))
@@ -402,7 +416,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     for (role, t) in translations {
         let lang = LangCode::new(role.lang.clone().unwrap_or_default());
         if let Some(common) = common_mut(&mut content, role.kind, &role.slug) {
-            common.translations.insert(lang, t);
+            common.translations.insert(lang, *t);
         }
     }
     diagnostics.sort(&sources);
@@ -412,6 +426,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         config,
         content,
         index,
+        glossary,
         diagnostics,
     })
 }
@@ -421,7 +436,7 @@ type ParsedFile = (SourceFile, Vec<Diagnostic>, Parsed);
 
 enum Parsed {
     Entry(Box<Entry>),
-    Translation(Translation),
+    Translation(Box<Translation>),
     Nothing,
 }
 

@@ -23,6 +23,17 @@ pub struct Text {
     pub body_at: Option<Span>,
     pub getting_there: Option<String>,
     pub cost_note: Option<String>,
+    /// Where each one-line field's value is written, so the plain-language check can point at a word in it.
+    pub spans: TextSpans,
+}
+
+/// Where the value of each one-line text field is written, quotes included.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextSpans {
+    pub title: Option<Span>,
+    pub summary: Option<Span>,
+    pub getting_there: Option<Span>,
+    pub cost_note: Option<Span>,
 }
 
 /// A translation of an entry's text into another language.

@@ -97,7 +97,7 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
         }
         indexes.push((lang.as_str().to_string(), index));
     }
-    let synonyms = crate::search::synonyms::from_glossary(&crate::glossary::built_in());
+    let synonyms = crate::search::synonyms::from_glossary(checked.loaded.glossary.terms());
     for (path, body) in crate::search::files(indexes, &synonyms) {
         files.insert(path, body.into_bytes());
     }

@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn acronyms_become_the_stems_of_their_plain_words() {
-        let synonyms = from_glossary(&crate::glossary::built_in());
+        let synonyms = from_glossary(crate::glossary::Glossary::built_in().terms());
         let find = |t: &str| synonyms.iter().find(|s| s.term == t).map(|s| s.words.clone());
         assert_eq!(
             find("send").as_deref(),

@@ -1,7 +1,9 @@
-//! Checks across the whole site once it is loaded: labels for every id, links between entries, translations.
+//! Checks across the whole site once it is loaded: labels for every id, links between entries, translations,
+//! plain language.
 
 mod labels;
 pub mod links;
+pub mod plain;
 pub mod translations;
 
 use crate::config::SiteConfig;

@@ -1,0 +1,168 @@
+//! The plain-language check over built pages: what reaches a family from templates, messages and data, shown
+//! where it was written when that can be found.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rayon::prelude::*;
+
+use super::{Rule, Scanner, diagnostic, html};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, FileId, Location, SourceFile, SourceMap, Span};
+use crate::glossary::Glossary;
+
+/// The most places one word found on the pages is shown at.
+const MOST_PLACES: usize = 20;
+
+/// What one finding on the pages is: its rule, the word as written, its glossary key and the page's language.
+type Found = (Rule, String, String, String);
+
+/// Every acronym and institutional word on the built pages that the check of the source has not already
+/// reported. Each is shown where it was written (a content file, a message, a template) when the word can be
+/// found there, else at the first page it is on; its message says which pages it shows on.
+/// `templates` are the theme's templates as (path shown, source); `already` the problems found so far.
+pub fn check(
+    files: &BTreeMap<String, Vec<u8>>,
+    config: &SiteConfig,
+    glossary: &Glossary,
+    templates: &[(String, String)],
+    sources: &mut SourceMap,
+    already: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let scanner = Scanner::new(glossary, &config.allow);
+    let pages: Vec<(&String, &Vec<u8>)> = files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    let per_page: Vec<(String, BTreeSet<Found>)> = pages
+        .par_iter()
+        .map(|(path, bytes)| {
+            let lang = path.split('/').next().filter(|l| config.has_language(l)).unwrap_or("");
+            let mut found = BTreeSet::new();
+            let text = String::from_utf8_lossy(bytes);
+            let mut seen = HashSet::new();
+            for piece in html::texts(&text) {
+                if !seen.insert(piece.clone()) {
+                    continue;
+                }
+                for f in scanner.scan(&piece, lang == "en", false) {
+                    found.insert((f.rule, piece[f.range].to_string(), f.key, lang.to_string()));
+                }
+            }
+            (page_url(path), found)
+        })
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    let mut on_pages: BTreeMap<Found, Vec<String>> = BTreeMap::new();
+    for (url, found) in per_page {
+        for f in found {
+            on_pages.entry(f).or_default().push(url.clone());
+        }
+    }
+    let reported: HashSet<(FileId, u32)> = already
+        .iter()
+        .filter_map(|d| match d.location {
+            Location::Span(s) => Some((s.file, s.start)),
+            Location::File(_) => None,
+        })
+        .collect();
+    let mut template_files: BTreeMap<usize, FileId> = BTreeMap::new();
+    let mut out = Vec::new();
+    for ((rule, written, key, lang), urls) in on_pages {
+        let finding = super::Finding {
+            rule,
+            range: 0..written.len(),
+            key,
+        };
+        let shows = match urls.len() {
+            1 => format!(" (it shows on {})", urls[0]),
+            n => format!(
+                " (it shows on {} and {} more {})",
+                urls[0],
+                n - 1,
+                if n == 2 { "page" } else { "pages" }
+            ),
+        };
+        let mut places = occurrences(sources, &written, rule);
+        if places.is_empty() {
+            for (k, (path, source)) in templates.iter().enumerate() {
+                if find_all(source, &written, rule).next().is_none() {
+                    continue;
+                }
+                let file = *template_files
+                    .entry(k)
+                    .or_insert_with(|| sources.add(SourceFile::new(path.clone(), source.clone())));
+                places.extend(find_all(source, &written, rule).map(|(s, e)| Span {
+                    file,
+                    start: s as u32,
+                    end: e as u32,
+                }));
+            }
+        }
+        let lang_or_source = if lang.is_empty() {
+            config.source_language().as_str()
+        } else {
+            &lang
+        };
+        let mut add = |location| {
+            let mut d = diagnostic(&finding, &written, lang_or_source, &scanner, config, location);
+            d.message.push_str(&shows);
+            out.push(d);
+        };
+        if places.is_empty() {
+            add(Location::File(urls[0].clone().into()));
+        }
+        for span in places.into_iter().take(MOST_PLACES) {
+            if !reported.contains(&(span.file, span.start)) {
+                add(Location::Span(span));
+            }
+        }
+    }
+    out
+}
+
+/// "en/places/x/index.html" → "/en/places/x/".
+fn page_url(path: &str) -> String {
+    format!("/{}", path.strip_suffix("index.html").unwrap_or(path))
+}
+
+/// Where a word is written in the site's files, outside comments.
+fn occurrences(sources: &SourceMap, word: &str, rule: Rule) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in 0..sources.len() {
+        let file = FileId(i as u32);
+        let text = &sources.get(file).text;
+        for (s, e) in find_all(text, word, rule) {
+            let line_start = text[..s].rfind('\n').map_or(0, |n| n + 1);
+            if text[line_start..s].trim_start().starts_with('#') {
+                continue;
+            }
+            out.push(Span {
+                file,
+                start: s as u32,
+                end: e as u32,
+            });
+            if out.len() >= MOST_PLACES {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Each place `word` stands as a whole word in `text`: as written for an acronym, in any case for other words.
+fn find_all<'t>(text: &'t str, word: &'t str, rule: Rule) -> impl Iterator<Item = (usize, usize)> + 't {
+    let folded;
+    let (hay, needle): (std::borrow::Cow<'t, str>, String) = if rule == Rule::Acronym {
+        (text.into(), word.to_string())
+    } else {
+        folded = text.to_ascii_lowercase();
+        (folded.into(), word.to_ascii_lowercase())
+    };
+    let found: Vec<(usize, usize)> = hay
+        .match_indices(needle.as_str())
+        .map(|(s, m)| (s, s + m.len()))
+        .filter(|&(s, e)| {
+            let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+        .collect();
+    found.into_iter()
+}
