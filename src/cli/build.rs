@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 /// The years a build date may be in: far enough either way for any real site, and clear of the calendar's ends.
-const YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
 
 fn parse_day(s: &str) -> Result<time::Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
@@ -30,15 +30,6 @@ fn parse_day(s: &str) -> Result<time::Date, String> {
     } else {
         Err(format!("{s} is not between the years 2000 and 2200"))
     }
-}
-
-/// The build date: `--today`, else SOURCE_DATE_EPOCH (for reproducible builds), else the clock, in UTC.
-fn today(arg: Option<time::Date>) -> time::Date {
-    arg.or_else(|| {
-        let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
-        Some(time::OffsetDateTime::from_unix_timestamp(secs).ok()?.date()).filter(|d| YEARS.contains(&d.year()))
-    })
-    .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
 }
 
 /// A progress bar on the terminal while pages render; nothing when output goes to a file or a pipe.
@@ -60,7 +51,7 @@ impl crate::render::Progress for Bar {
 
 pub fn run(args: &Args) -> u8 {
     let start = Instant::now();
-    let checked = match args.site.check() {
+    let mut checked = match args.site.check() {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -81,7 +72,7 @@ pub fn run(args: &Args) -> u8 {
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     }
-    let files = match crate::render::site(&checked, today(args.today), &Bar(bar.clone())) {
+    let files = match crate::render::site(&checked, super::today(args.today), &Bar(bar.clone())) {
         Ok(f) => f,
         Err(e) => {
             bar.finish_and_clear();
@@ -93,6 +84,24 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     bar.finish_and_clear();
+    // What reaches a family from templates, messages and data is checked on the pages themselves.
+    let found = checked.check_pages(&files);
+    for d in &found {
+        eprint!("{}", d.render(&checked.loaded.sources));
+        eprintln!();
+    }
+    let errors = found
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!(
+            "Not built: {errors} {} on the built pages to fix first. Nothing was written.",
+            if errors == 1 { "problem" } else { "problems" }
+        );
+        return EXIT_CONTENT;
+    }
+    let loaded = &checked.loaded;
     let out = args.out.clone().unwrap_or_else(|| args.site.site.join("public"));
     if let Err(e) = crate::output::write_site(&out, &files) {
         eprintln!(

@@ -47,6 +47,15 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The build date: `--today`, else SOURCE_DATE_EPOCH (for reproducible builds), else the clock, in UTC.
+pub fn today(arg: Option<time::Date>) -> time::Date {
+    arg.or_else(|| {
+        let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+        Some(time::OffsetDateTime::from_unix_timestamp(secs).ok()?.date()).filter(|d| build::YEARS.contains(&d.year()))
+    })
+    .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
+}
+
 /// The `--site` option shared by subcommands.
 #[derive(Debug, clap::Args)]
 pub struct SiteArg {

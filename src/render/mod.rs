@@ -48,16 +48,29 @@ impl Progress for Quiet {}
 /// Every file of the built site, by path, sorted, so writing it is the same every time.
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
 
+/// The folder of the site's theme: `themes/<theme>/`, or `themes/default/` for the site's own additions to the
+/// default theme.
+fn theme_dir(checked: &crate::Checked) -> std::path::PathBuf {
+    let config = &checked.loaded.config;
+    checked
+        .loaded
+        .root
+        .join("themes")
+        .join(config.theme.as_deref().unwrap_or("default"))
+}
+
+/// The theme's templates as (path shown to people, source): the site's own, and the built-in ones it does not
+/// replace. For showing where words on a page were written.
+pub fn template_sources(checked: &crate::Checked) -> Vec<(String, String)> {
+    theme::sources(&checked.loaded.root, &theme_dir(checked))
+}
+
 /// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
 /// static files. `progress` is told how many pages there will be, then called once per page.
 pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress) -> Result<SiteFiles, TemplateError> {
     let config = &checked.loaded.config;
     let strings = Arc::new(Strings::new(&checked.catalog, &config.languages));
-    let theme_dir = checked
-        .loaded
-        .root
-        .join("themes")
-        .join(config.theme.as_deref().unwrap_or("default"));
+    let theme_dir = theme_dir(checked);
     let theme = Theme::load(strings.clone(), &checked.loaded.root, &theme_dir)?;
     // A site's own `static/site.css` replaces the default one, which every page inlines; other static files are
     // copied as they are.

@@ -58,6 +58,34 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
+/// Every template as (path shown to people, source): the site's own from `dir/templates/`, then the built-in
+/// ones it does not replace. A template that cannot be read is left out; the build reports it.
+pub fn sources(root: &Path, dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut own = std::collections::BTreeSet::new();
+    if let Ok(items) = std::fs::read_dir(dir.join("templates")) {
+        let mut paths: Vec<PathBuf> = items.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "html")) {
+            if let Ok(source) = std::fs::read_to_string(&path) {
+                own.insert(
+                    path.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+                let shown = crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(&path));
+                out.push((shown, source));
+            }
+        }
+    }
+    for (name, source) in TEMPLATES {
+        if !own.contains(*name) {
+            out.push((format!("(built into hubsite) templates/{name}"), (*source).to_string()));
+        }
+    }
+    out
+}
+
 /// The templates and static files pages are made with.
 pub struct Theme {
     env: Environment<'static>,

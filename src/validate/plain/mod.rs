@@ -6,6 +6,7 @@ mod html;
 mod markdown;
 pub mod pages;
 pub mod readability;
+pub mod report;
 pub mod scan;
 mod source;
 
@@ -42,7 +43,7 @@ pub fn diagnostic(
         }
         Rule::Jargon => {
             let term = scanner.glossary.jargon().find(|t| t.term == finding.key);
-            let message = format!("\"{written}\" is a word for staff, not for families");
+            let message = format!("\"{written}\" is staff language: families may not know what it means");
             let help = match term {
                 Some(t) if t.staff_only() => advice(t),
                 Some(t) => format!("say {} instead", alternatives(&t.plain)),

@@ -13,8 +13,8 @@ use crate::glossary::Glossary;
 /// The most places one word found on the pages is shown at.
 const MOST_PLACES: usize = 20;
 
-/// What one finding on the pages is: its rule, the word as written, its glossary key and the page's language.
-type Found = (Rule, String, String, String);
+/// What one finding on the pages is: its rule, the word as written and its glossary key.
+type Found = (Rule, String, String);
 
 /// Every acronym and institutional word on the built pages that the check of the source has not already
 /// reported. Each is shown where it was written (a content file, a message, a template) when the word can be
@@ -30,7 +30,7 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let scanner = Scanner::new(glossary, &config.allow);
     let pages: Vec<(&String, &Vec<u8>)> = files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
-    let per_page: Vec<(String, BTreeSet<Found>)> = pages
+    let per_page: Vec<(String, String, BTreeSet<Found>)> = pages
         .par_iter()
         .map(|(path, bytes)| {
             let lang = path.split('/').next().filter(|l| config.has_language(l)).unwrap_or("");
@@ -42,17 +42,20 @@ pub fn check(
                     continue;
                 }
                 for f in scanner.scan(&piece, lang == "en", false) {
-                    found.insert((f.rule, piece[f.range].to_string(), f.key, lang.to_string()));
+                    found.insert((f.rule, piece[f.range].to_string(), f.key));
                 }
             }
-            (page_url(path), found)
+            (page_url(path), lang.to_string(), found)
         })
-        .filter(|(_, found)| !found.is_empty())
+        .filter(|(_, _, found)| !found.is_empty())
         .collect();
-    let mut on_pages: BTreeMap<Found, Vec<String>> = BTreeMap::new();
-    for (url, found) in per_page {
+    // The same words on pages in several languages (an address, a template) are one problem, shown once.
+    let mut on_pages: BTreeMap<Found, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
+    for (url, lang, found) in per_page {
         for f in found {
-            on_pages.entry(f).or_default().push(url.clone());
+            let (urls, langs) = on_pages.entry(f).or_default();
+            urls.push(url.clone());
+            langs.insert(lang.clone());
         }
     }
     let reported: HashSet<(FileId, u32)> = already
@@ -64,7 +67,8 @@ pub fn check(
         .collect();
     let mut template_files: BTreeMap<usize, FileId> = BTreeMap::new();
     let mut out = Vec::new();
-    for ((rule, written, key, lang), urls) in on_pages {
+    let source_lang = config.source_language().as_str();
+    for ((rule, written, key), (urls, langs)) in on_pages {
         let finding = super::Finding {
             rule,
             range: 0..written.len(),
@@ -95,13 +99,14 @@ pub fn check(
                 }));
             }
         }
-        let lang_or_source = if lang.is_empty() {
-            config.source_language().as_str()
-        } else {
-            &lang
+        // The help's plain words are for the language the word was found in; the source language's when it is in
+        // more than one, as the words then came from the source.
+        let lang = match langs.iter().find(|l| !l.is_empty()) {
+            Some(only) if langs.len() == 1 => only.as_str(),
+            _ => source_lang,
         };
         let mut add = |location| {
-            let mut d = diagnostic(&finding, &written, lang_or_source, &scanner, config, location);
+            let mut d = diagnostic(&finding, &written, lang, &scanner, config, location);
             d.message.push_str(&shows);
             out.push(d);
         };
