@@ -43,5 +43,49 @@ fn main() {
         ms(times[0]),
         ms(times[runs - 1])
     );
+    plain_language(&dir, runs);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The plain-language checks on their own: over the source (part of every `check`), and over the built pages
+/// (part of `build`), which needs the site rendered first.
+fn plain_language(dir: &std::path::Path, runs: usize) {
+    let Ok(mut checked) = hubsite::check(dir) else {
+        return;
+    };
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let loaded = &mut checked.loaded;
+        let start = Instant::now();
+        let found = hubsite::validate::plain::check(
+            &loaded.config,
+            &loaded.content,
+            &loaded.glossary,
+            &checked.catalog,
+            &mut loaded.sources,
+        );
+        times.push(start.elapsed());
+        std::hint::black_box(found);
+    }
+    times.sort();
+    println!(
+        "  of which the plain-language check of the source: median {:.0} ms",
+        times[runs / 2].as_secs_f64() * 1000.0
+    );
+    if std::env::var_os("HUBSITE_BENCH_PAGES").is_none() {
+        println!("  (set HUBSITE_BENCH_PAGES=1 to time the check of the built pages too)");
+        return;
+    }
+    let today = time::macros::date!(2026 - 11 - 23);
+    let Ok(files) = hubsite::render::site(&checked, today, &hubsite::render::Quiet) else {
+        return;
+    };
+    let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+    let start = Instant::now();
+    let found = checked.check_pages(&files);
+    println!(
+        "plain-language check of the {pages} built pages: {:.0} ms, {} problems",
+        start.elapsed().as_secs_f64() * 1000.0,
+        found.len()
+    );
 }
