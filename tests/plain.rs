@@ -17,7 +17,7 @@ fn check(site: &Path, extra: &[&str]) -> Run {
 #[test]
 fn each_problem_is_shown_at_its_word_with_what_to_write_instead() {
     // An acronym and an institutional word in a title, a summary, a body, a translation (with the site
-    // glossary's Bengali words), a one-line field and a Fluent message.
+    // glossary's Bengali words), a one-line field and a Fluent message; a long sentence in Somali.
     let case = fixtures().join("plain/everywhere");
     let site = site_with(&case);
     let run = check(site.path(), &[]);
@@ -25,7 +25,7 @@ fn each_problem_is_shown_at_its_word_with_what_to_write_instead() {
     let want = std::fs::read_to_string(case.join("expected-full")).expect("expected-full");
     let got = run.stdout.split("Translations:").next().unwrap_or_default();
     assert_eq!(got, want, "--- got\n{got}\n--- want\n{want}");
-    assert!(run.stdout.ends_with("5 errors, 4 warnings.\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("5 errors, 5 warnings.\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn acronyms_can_be_made_warnings() {
         run.stdout
             .contains("content/sessions/baby-rhymes.md:2:31: warning[acronym]: \"HV\"")
     );
-    assert!(run.stdout.ends_with("0 errors, 9 warnings.\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("0 errors, 10 warnings.\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn json_gives_every_finding_to_other_tools() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("the output is JSON");
     assert_eq!(doc["errors"], 5);
-    assert_eq!(doc["warnings"], 4);
+    assert_eq!(doc["warnings"], 5);
     let items = doc["diagnostics"].as_array().expect("a list");
     let camhs = items
         .iter()
@@ -252,5 +252,77 @@ fn no_page_of_the_example_site_has_an_acronym_in_any_language() {
     assert_eq!(
         capitals("<p title=\"Our KPIs\">Come to EB2 4NS, near the <b>DfE</b></p>"),
         ["KPIs", "DfE"]
+    );
+}
+
+#[test]
+fn the_page_check_reports_only_what_the_source_check_could_not_see() {
+    let site = site_with(&fixtures().join("valid"));
+    let path = |p: &str| site.path().join(p);
+    let toml = std::fs::read_to_string(path("site.toml")).expect("site.toml");
+    let settings = |level: &str| format!("{toml}\n[plain_language]\nacronyms = \"{level}\"\nallow = [\"NHS 111\"]\n");
+    // As warnings first, so the build goes on to the pages with the translation's acronym in them.
+    std::fs::write(path("site.toml"), settings("warn")).expect("write");
+    std::fs::write(path("content/glossary.toml"), "[NHS]\nsay = \"the health service\"\n").expect("write");
+    // An allowed phrase over a line break, and an acronym with a Bengali ending in a translation: both are
+    // found (or let through) by the source check, so the page check must not report them again.
+    let rhymes = std::fs::read_to_string(path("content/sessions/baby-rhymes.md")).expect("session");
+    std::fs::write(
+        path("content/sessions/baby-rhymes.md"),
+        format!("{rhymes}\nCall NHS\n111 for help.\n"),
+    )
+    .expect("write");
+    let bn = std::fs::read_to_string(path("content/sessions/baby-rhymes.bn.md")).expect("translation");
+    std::fs::write(
+        path("content/sessions/baby-rhymes.bn.md"),
+        bn.replace("শিশু ও", "NHSএর শিশু ও"),
+    )
+    .expect("write");
+    // An acronym in an address line, which only the page check sees.
+    let spoke = std::fs::read_to_string(path("content/spokes/hilltop-library.md")).expect("spoke");
+    std::fs::write(
+        path("content/spokes/hilltop-library.md"),
+        spoke.replace(
+            "address = [\"5 Hill Street\"",
+            "address = [\"NHS Clinic\", \"5 Hill Street\"",
+        ),
+    )
+    .expect("write");
+    let out = site.path().join("public");
+    let run = build_into(site.path(), &out);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        headings(&run.stderr),
+        [
+            "content/sessions/baby-rhymes.bn.md:4:12: warning[acronym]",
+            "content/spokes/hilltop-library.md:6:13: warning[acronym]",
+        ],
+        "{}",
+        run.stderr
+    );
+    // As errors, with the translation fixed: the build gets as far as the pages, and stops at the address.
+    std::fs::write(path("site.toml"), settings("error")).expect("write");
+    std::fs::write(path("content/sessions/baby-rhymes.bn.md"), bn).expect("write");
+    std::fs::remove_dir_all(&out).expect("remove the first build");
+    let run = build_into(site.path(), &out);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(!out.exists(), "nothing is written");
+    assert_eq!(
+        headings(&run.stderr),
+        ["content/spokes/hilltop-library.md:6:13: error[acronym]"],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("(it shows on /bn/places/hilltop-library/ and 2 more pages)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("Not built: 1 problem on the built pages to fix first."),
+        "{}",
+        run.stderr
     );
 }

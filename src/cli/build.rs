@@ -21,7 +21,7 @@ pub struct Args {
 /// The years a build date may be in: far enough either way for any real site, and clear of the calendar's ends.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
 
-fn parse_day(s: &str) -> Result<time::Date, String> {
+pub fn parse_day(s: &str) -> Result<time::Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let day = time::Date::parse(s, format)
         .map_err(|_| format!("\"{s}\" is not a date written as YYYY-MM-DD, like 2026-11-23"))?;

@@ -22,6 +22,9 @@ pub struct Args {
     /// reads, hardest first.
     #[arg(long)]
     pub plain_language: bool,
+    /// With --plain-language: the day the pages are built for, as YYYY-MM-DD (as `build --today`).
+    #[arg(long, value_parser = super::build::parse_day)]
+    pub today: Option<time::Date>,
     /// How to print what was found: `text` for people, `json` for other tools.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -39,10 +42,12 @@ pub fn run(args: &Args) -> u8 {
         Err(code) => return code,
     };
     let mut pages = None;
+    let mut skipped = false;
     if args.plain_language {
+        skipped = checked.errors() > 0;
         // Pages are rendered only when the content has no errors: a page cannot be made from a broken entry.
         if checked.errors() == 0 {
-            match crate::render::site(&checked, super::today(None), &crate::render::Quiet) {
+            match crate::render::site(&checked, super::today(args.today), &crate::render::Quiet) {
                 Ok(files) => {
                     checked.check_pages(&files);
                 }
@@ -71,6 +76,9 @@ pub fn run(args: &Args) -> u8 {
                 out.push('\n');
             }
             if let Some(rows) = &pages {
+                if skipped {
+                    out.push_str("The words on the built pages were not checked: fix the errors above first.\n");
+                }
                 out.push_str(&pages_text(rows));
             }
             out.push_str(&translation_summary(&translation_report, args.translations));

@@ -93,12 +93,14 @@ impl Glossary {
         &self.terms
     }
 
-    /// The entry for an acronym as written, without a plural `s` or `'s`: "CAMHS", then "camhs" in any case.
+    /// The entry for an acronym as written, without a plural `s` or `'s`: "CAMHS"; or written with some small
+    /// letters ("SENDCo" for SENDCO). A term with small letters of its own is found only as written: CiC
+    /// (children in care) is not CIC (a community interest company).
     pub fn acronym(&self, word: &str) -> Option<&Term> {
         let acronyms = || self.terms.iter().filter(|t| t.kind == TermKind::Acronym);
-        acronyms()
-            .find(|t| t.term == word)
-            .or_else(|| acronyms().find(|t| t.term.eq_ignore_ascii_case(word)))
+        acronyms().find(|t| t.term == word).or_else(|| {
+            acronyms().find(|t| !t.term.chars().any(char::is_lowercase) && t.term.eq_ignore_ascii_case(word))
+        })
     }
 
     /// The institutional words and phrases, in glossary order.
@@ -150,7 +152,11 @@ mod tests {
         let camhs = g.acronym("CAMHS").expect("CAMHS is in the glossary");
         assert_eq!(camhs.plain, "children's mental health services");
         assert_eq!(camhs.kind, TermKind::Acronym);
-        assert_eq!(g.acronym("camhs"), Some(camhs));
+        assert_eq!(g.acronym("Camhs"), Some(camhs));
+        assert!(
+            g.acronym("CIC").is_none(),
+            "CiC is children in care; CIC is something else"
+        );
         assert!(g.acronym("KPI").is_some_and(Term::staff_only));
         assert!(g.jargon().any(|t| t.term == "signpost"));
         assert!(!g.jargon().any(|t| t.term == "offer"), "a plain verb is not jargon");

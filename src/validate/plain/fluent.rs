@@ -29,7 +29,7 @@ pub fn check(
                 Origin::Builtin => builtin_place(lang.as_str(), &message.source, &mut builtin_files, sources),
             };
             for f in found {
-                let written = &message.source[f.range.clone()];
+                let written = message.source.get(f.range.clone()).unwrap_or_default();
                 let location = match place {
                     Some((file, start)) => Location::Span(Span {
                         file,

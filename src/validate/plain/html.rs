@@ -16,7 +16,7 @@ pub fn texts(html: &str) -> Vec<String> {
             rest = after.find("-->").map_or("", |i| &after[i + 3..]);
             continue;
         }
-        let Some(gt) = rest.find('>') else { break };
+        let Some(gt) = tag_end(rest) else { break };
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
         let name: String = tag
@@ -25,8 +25,10 @@ pub fn texts(html: &str) -> Vec<String> {
             .collect::<String>()
             .to_ascii_lowercase();
         if name == "script" || name == "style" {
+            // Written in any case: </script>, </SCRIPT>.
             let close = format!("</{name}");
-            rest = rest.find(&close).map_or("", |i| &rest[i..]);
+            let lower = rest.to_ascii_lowercase();
+            rest = lower.find(&close).map_or("", |i| &rest[i..]);
             continue;
         }
         let attrs = attributes(tag);
@@ -43,10 +45,25 @@ pub fn texts(html: &str) -> Vec<String> {
     out
 }
 
+/// Adds a piece of text with its runs of spaces and line ends made one space, as a browser shows them.
 fn push_text(out: &mut Vec<String>, raw: &str) {
     if !raw.trim().is_empty() {
-        out.push(unescape(raw));
+        out.push(unescape(&raw.split_whitespace().collect::<Vec<_>>().join(" ")));
     }
+}
+
+/// Where a tag ends: the first `>` that is not inside a quoted attribute value.
+fn tag_end(rest: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in rest.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The attributes of a tag, by lower-case name, with their values as written (quoted or not).
@@ -145,13 +162,14 @@ mod tests {
         let html = "<!doctype html><html lang=\"en\"><head><title>Baby &amp; me</title>\
                     <meta name=\"description\" content=\"A calm hour\"><style>a>b{color:red}</style>\
                     <script type=\"application/ld+json\">{\"a\":\"<CAMHS>\"}</script></head>\
-                    <body><!-- KPI --><img src=\"/x.png\" alt=\"A baby&#39;s hand\"><a href=\"/DfE/\" title='Go there' \
+                    <body><!-- KPI --><SCRIPT>if (a > b) { x('<CAMHS>') }</SCRIPT><p data-x=\"n > 0\">Stay\n   and   play</p><img src=\"/x.png\" alt=\"A baby&#39;s hand\"><a href=\"/DfE/\" title='Go there' \
                     aria-label=\"Call us\">Call</a><input placeholder=\"Search\" disabled></body></html>";
         assert_eq!(
             texts(html),
             [
                 "Baby & me",
                 "A calm hour",
+                "Stay and play",
                 "A baby's hand",
                 "Go there",
                 "Call us",

@@ -34,6 +34,8 @@ pub fn check(
         .par_iter()
         .map(|(path, bytes)| {
             let lang = path.split('/').next().filter(|l| config.has_language(l)).unwrap_or("");
+            // The pages shared by every language (the chooser, 404) are read as the source language.
+            let english = lang == "en" || (lang.is_empty() && config.source_language().as_str() == "en");
             let mut found = BTreeSet::new();
             let text = String::from_utf8_lossy(bytes);
             let mut seen = HashSet::new();
@@ -41,8 +43,8 @@ pub fn check(
                 if !seen.insert(piece.clone()) {
                     continue;
                 }
-                for f in scanner.scan(&piece, lang == "en", false) {
-                    found.insert((f.rule, piece[f.range].to_string(), f.key));
+                for f in scanner.scan(&piece, english, false) {
+                    found.insert((f.rule, piece.get(f.range).unwrap_or_default().to_string(), f.key));
                 }
             }
             (page_url(path), lang.to_string(), found)
@@ -83,7 +85,7 @@ pub fn check(
                 if n == 2 { "page" } else { "pages" }
             ),
         };
-        let mut places = occurrences(sources, &written, rule);
+        let mut places = occurrences(&scanner, sources, &written, rule);
         if places.is_empty() {
             for (k, (path, source)) in templates.iter().enumerate() {
                 if find_all(source, &written, rule).next().is_none() {
@@ -127,15 +129,35 @@ fn page_url(path: &str) -> String {
     format!("/{}", path.strip_suffix("index.html").unwrap_or(path))
 }
 
-/// Where a word is written in the site's files, outside comments.
-fn occurrences(sources: &SourceMap, word: &str, rule: Rule) -> Vec<Span> {
+/// Where a word is written in the site's files as something to report: not in a comment, the glossary or the
+/// site's allowed words, nor where the words around it make it all right ("NHS 111" when that is allowed).
+fn occurrences(scanner: &Scanner<'_>, sources: &SourceMap, word: &str, rule: Rule) -> Vec<Span> {
     let mut out = Vec::new();
     for i in 0..sources.len() {
         let file = FileId(i as u32);
-        let text = &sources.get(file).text;
+        let source = sources.get(file);
+        if source.path == "content/glossary.toml" {
+            continue;
+        }
+        let text = &source.text;
         for (s, e) in find_all(text, word, rule) {
             let line_start = text[..s].rfind('\n').map_or(0, |n| n + 1);
+            let line_end = text[e..].find('\n').map_or(text.len(), |n| e + n);
             if text[line_start..s].trim_start().starts_with('#') {
+                continue;
+            }
+            // The lines either side too, as one line, for an allowed phrase over a line break ("NHS⏎111").
+            let from = text[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |n| n + 1);
+            let to = text[line_end..]
+                .get(1..)
+                .and_then(|r| r.find('\n'))
+                .map_or(text.len(), |n| line_end + 1 + n);
+            let around = text[from..to].replace('\n', " ");
+            let here = scanner
+                .scan(&around, true, false)
+                .iter()
+                .any(|f| f.rule == rule && f.range.start == s - from);
+            if !here {
                 continue;
             }
             out.push(Span {
@@ -164,8 +186,9 @@ fn find_all<'t>(text: &'t str, word: &'t str, rule: Rule) -> impl Iterator<Item 
         .match_indices(needle.as_str())
         .map(|(s, m)| (s, s + m.len()))
         .filter(|&(s, e)| {
-            let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            // A word ends where Latin letters do: "NHSএর" holds the word NHS.
+            let before = text[..s].chars().next_back().is_none_or(|c| !super::scan::is_latin(c));
+            let after = text[e..].chars().next().is_none_or(|c| !super::scan::is_latin(c));
             before && after
         })
         .collect();

@@ -108,12 +108,10 @@ impl<'g> Scanner<'g> {
             for (at, sentence) in text.split_sentence_bound_indices() {
                 let n = word_count(sentence);
                 if n > LONGEST_SENTENCE {
-                    let lead = sentence.len() - sentence.trim_start().len();
-                    let first = sentence.trim_start().unicode_words().next().map_or(0, str::len);
-                    let start = at + lead + sentence.trim_start().find(|c: char| c.is_alphanumeric()).unwrap_or(0);
+                    let (i, first) = sentence.unicode_word_indices().next().unwrap_or((0, ""));
                     out.push(Finding {
                         rule: Rule::LongSentence,
-                        range: start..start + first,
+                        range: at + i..at + i + first.len(),
                         key: n.to_string(),
                     });
                 }
@@ -209,15 +207,28 @@ impl<'g> Scanner<'g> {
                 out.push(whole);
                 continue;
             }
-            let t = trim(chunk);
-            if is_full_postcode(t) || is_outward_code(t) {
+            // A domain written without http (testford.gov.uk/SEND, GOV.UK).
+            let inner = trim(chunk);
+            let dotted = inner.char_indices().any(|(i, c)| {
+                c == '.'
+                    && inner[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+                    && inner[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic())
+            });
+            if dotted {
+                out.push(whole);
+                continue;
+            }
+            // An outward code counts only with its inward code after it, so "KS1" (key stage 1) is still an
+            // acronym; an ending in another script ("9LJ-এ") is not part of the postcode.
+            let t = latin_part(chunk);
+            if is_full_postcode(t) {
                 out.push(whole.clone());
-                if is_outward_code(t)
-                    && let Some((next_at, next)) = chunks.get(k + 1)
-                    && is_inward_code(trim(next))
-                {
-                    out.push(*next_at..next_at + next.len());
-                }
+            } else if is_outward_code(t)
+                && let Some((next_at, next)) = chunks.get(k + 1)
+                && is_inward_code(latin_part(next))
+            {
+                out.push(whole.clone());
+                out.push(*next_at..next_at + next.len());
             }
         }
         for allowed in &self.allow {
@@ -246,6 +257,13 @@ fn trim(chunk: &str) -> &str {
     chunk.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// The letters and digits a chunk starts with, after any opening punctuation: "(E2" → "E2", "9LJ-এ" → "9LJ".
+fn latin_part(chunk: &str) -> &str {
+    let start = chunk.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let end = start.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(start.len());
+    &start[..end]
+}
+
 /// The acronym a word is, without a `'s` after it: "CAMHS's" → "CAMHS", "KPIs" stays "KPIs". A name made of
 /// capitalised parts (WhatsApp, McDonald, YouTube) is not one: each of its capitals starts a run of small letters.
 pub fn acronym(word: &str) -> Option<&str> {
@@ -254,15 +272,19 @@ pub fn acronym(word: &str) -> Option<&str> {
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
         .trim_end_matches(['\'', '’']);
-    let chars: Vec<char> = base.chars().collect();
-    if chars.iter().filter(|c| c.is_uppercase()).count() < 2 {
+    if base.chars().filter(|c| c.is_uppercase()).count() < 2 {
         return None;
     }
-    let name_like = chars
-        .iter()
-        .enumerate()
-        .all(|(i, c)| !c.is_uppercase() || chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
-    (!name_like).then_some(base)
+    // A name with an apostrophe in it (O'Brien, D'Souza) is looked at part by part.
+    let is_acronym = base.split(['\'', '’']).any(|part| {
+        let chars: Vec<char> = part.chars().collect();
+        let name_like = chars
+            .iter()
+            .enumerate()
+            .all(|(i, c)| !c.is_uppercase() || chars.get(i + 1).is_some_and(|n| n.is_lowercase()));
+        chars.iter().filter(|c| c.is_uppercase()).count() >= 2 && !name_like
+    });
+    is_acronym.then_some(base)
 }
 
 /// Words as a reader counts them: runs of letters or digits between spaces ("twenty-one" is one word).
@@ -273,7 +295,7 @@ fn word_count(text: &str) -> usize {
 }
 
 /// A letter of the Latin script: English and Somali words, and Latin words inside Bengali text.
-fn is_latin(c: char) -> bool {
+pub fn is_latin(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || ((('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c)) && c.is_alphabetic())
 }
@@ -283,13 +305,13 @@ fn is_latin(c: char) -> bool {
 pub fn latin_words(text: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let start = loop {
+        let (start, first) = loop {
             let (i, c) = chars.next()?;
             if is_latin(c) {
-                break i;
+                break (i, c);
             }
         };
-        let mut end = start + 1;
+        let mut end = start + first.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
             if is_latin(c) {
                 chars.next();
@@ -387,6 +409,9 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(acronyms("It is FREE"), ["FREE"]);
+        assert_eq!(acronyms("Ask Mary O'Brien or D'Souza's team, not the CIC"), ["CIC"]);
+        assert_eq!(acronyms("Children in KS1 and KS2"), ["KS1", "KS2"]);
+        assert_eq!(acronyms("Un café à la carte"), Vec::<String>::new());
     }
 
     #[test]
@@ -400,12 +425,14 @@ mod tests {
 
     #[test]
     fn leaves_out_postcodes_addresses_and_allowed_words() {
-        let text = "Come to E2 9LJ or SW1A 1AA, or EC1A1BB, in E1W. Write to info@ABC.example or see \
+        let text = "Come to E2 9LJ or SW1A 1AA, or EC1A1BB. See testford.gov.uk/SEND or GOV.UK. Write to info@ABC.example or see \
                     https://example.org/SEND/KPIs and www.CAMHS.example. Call NHS 111 or ring 020 7946 0000. \
                     BookStart UK and PEEP's groups.";
         assert_eq!(acronyms(text), Vec::<String>::new());
         // An allowed phrase covers only itself: NHS on its own is still an acronym.
         assert_eq!(acronyms("Ask the NHS"), ["NHS"]);
+        // A Bengali ending on a postcode is not part of it.
+        assert_eq!(acronyms("আমরা E2 9LJ-এ আছি"), Vec::<String>::new());
     }
 
     #[test]

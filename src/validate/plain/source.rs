@@ -58,7 +58,7 @@ fn entry_text(
     for (value, span) in lines {
         let Some(span) = span else { continue };
         for f in scanner.scan(value, english, true) {
-            let written = &value[f.range.clone()];
+            let written = value.get(f.range.clone()).unwrap_or_default();
             let at = locate(value, f.range.start, written, file_text, span);
             out.push(diagnostic(&f, written, lang, scanner, config, Location::Span(at)));
         }
@@ -66,7 +66,7 @@ fn entry_text(
     if let Some(body_span) = text.body_span.or(text.body_at) {
         for block in markdown::blocks(&text.body) {
             for f in scanner.scan(&block.text, english, true) {
-                let written = &block.text[f.range.clone()];
+                let written = block.text.get(f.range.clone()).unwrap_or_default();
                 let in_body = block.to_source(f.range.start);
                 let at = locate(&text.body, in_body, written, file_text, body_span);
                 out.push(diagnostic(&f, written, lang, scanner, config, Location::Span(at)));
