@@ -25,7 +25,7 @@ fn each_problem_is_shown_at_its_word_with_what_to_write_instead() {
     let want = std::fs::read_to_string(case.join("expected-full")).expect("expected-full");
     let got = run.stdout.split("Translations:").next().unwrap_or_default();
     assert_eq!(got, want, "--- got\n{got}\n--- want\n{want}");
-    assert!(run.stdout.ends_with("5 errors, 5 warnings.\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("6 errors, 6 warnings.\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -38,9 +38,9 @@ fn acronyms_can_be_made_warnings() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
         run.stdout
-            .contains("content/sessions/baby-rhymes.md:2:31: warning[acronym]: \"HV\"")
+            .contains("content/sessions/baby-rhymes.md:2:40: warning[acronym]: \"HV\"")
     );
-    assert!(run.stdout.ends_with("0 errors, 10 warnings.\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("0 errors, 12 warnings.\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -78,8 +78,8 @@ fn json_gives_every_finding_to_other_tools() {
     let run = check(site.path(), &["--format", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("the output is JSON");
-    assert_eq!(doc["errors"], 5);
-    assert_eq!(doc["warnings"], 5);
+    assert_eq!(doc["errors"], 6);
+    assert_eq!(doc["warnings"], 6);
     let items = doc["diagnostics"].as_array().expect("a list");
     let camhs = items
         .iter()
