@@ -34,22 +34,21 @@ impl Checked {
     /// The plain-language check over the built pages: adds what it finds to the site's problems, and gives the
     /// new ones back so they can be shown.
     pub fn check_pages(&mut self, files: &render::SiteFiles) -> Vec<diagnostics::Diagnostic> {
-        let templates = render::template_sources(self);
         let loaded = &mut self.loaded;
-        let mut found = validate::plain::pages::check(
-            files,
-            &loaded.config,
-            &loaded.glossary,
-            &templates,
-            &mut loaded.sources,
-            &loaded.diagnostics.items,
-        );
-        let mut sorted = diagnostics::Diagnostics::default();
-        sorted.extend(found.drain(..));
-        sorted.sort(&loaded.sources);
-        loaded.diagnostics.extend(sorted.items.iter().cloned());
+        let mut found = diagnostics::Diagnostics {
+            items: validate::plain::pages::check(
+                files,
+                &loaded.config,
+                &loaded.glossary,
+                &|| render::template_sources(&loaded.root, &loaded.config),
+                &mut loaded.sources,
+                &loaded.diagnostics.items,
+            ),
+        };
+        found.sort(&loaded.sources);
+        loaded.diagnostics.extend(found.items.iter().cloned());
         loaded.diagnostics.sort(&loaded.sources);
-        sorted.items
+        found.items
     }
 }
 

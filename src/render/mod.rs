@@ -50,19 +50,14 @@ pub type SiteFiles = BTreeMap<String, Vec<u8>>;
 
 /// The folder of the site's theme: `themes/<theme>/`, or `themes/default/` for the site's own additions to the
 /// default theme.
-fn theme_dir(checked: &crate::Checked) -> std::path::PathBuf {
-    let config = &checked.loaded.config;
-    checked
-        .loaded
-        .root
-        .join("themes")
-        .join(config.theme.as_deref().unwrap_or("default"))
+fn theme_dir(root: &std::path::Path, config: &crate::config::SiteConfig) -> std::path::PathBuf {
+    root.join("themes").join(config.theme.as_deref().unwrap_or("default"))
 }
 
 /// The theme's templates as (path shown to people, source): the site's own, and the built-in ones it does not
 /// replace. For showing where words on a page were written.
-pub fn template_sources(checked: &crate::Checked) -> Vec<(String, String)> {
-    theme::sources(&checked.loaded.root, &theme_dir(checked))
+pub fn template_sources(root: &std::path::Path, config: &crate::config::SiteConfig) -> Vec<(String, String)> {
+    theme::sources(root, &theme_dir(root, config))
 }
 
 /// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
@@ -70,7 +65,7 @@ pub fn template_sources(checked: &crate::Checked) -> Vec<(String, String)> {
 pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress) -> Result<SiteFiles, TemplateError> {
     let config = &checked.loaded.config;
     let strings = Arc::new(Strings::new(&checked.catalog, &config.languages));
-    let theme_dir = theme_dir(checked);
+    let theme_dir = theme_dir(&checked.loaded.root, config);
     let theme = Theme::load(strings.clone(), &checked.loaded.root, &theme_dir)?;
     // A site's own `static/site.css` replaces the default one, which every page inlines; other static files are
     // copied as they are.

@@ -38,7 +38,7 @@ pub fn diagnostic(
                 AcronymLevel::Warn => Severity::Warning,
             };
             let message = format!("\"{written}\" is an acronym: many families will not know what it stands for");
-            let help = acronym_help(written, scanner.acronym_term(&finding.key), lang, source);
+            let help = acronym_help(written, scanner.glossary.acronym(&finding.key), lang, source);
             ("acronym", severity, message, help)
         }
         Rule::Jargon => {

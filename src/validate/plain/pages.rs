@@ -19,12 +19,13 @@ type Found = (Rule, String, String);
 /// Every acronym and institutional word on the built pages that the check of the source has not already
 /// reported. Each is shown where it was written (a content file, a message, a template) when the word can be
 /// found there, else at the first page it is on; its message says which pages it shows on.
-/// `templates` are the theme's templates as (path shown, source); `already` the problems found so far.
+/// `templates` gives the theme's templates as (path shown, source), read only if a word needs looking for in
+/// them; `already` is the problems found so far.
 pub fn check(
     files: &BTreeMap<String, Vec<u8>>,
     config: &SiteConfig,
     glossary: &Glossary,
-    templates: &[(String, String)],
+    templates: &dyn Fn() -> Vec<(String, String)>,
     sources: &mut SourceMap,
     already: &[Diagnostic],
 ) -> Vec<Diagnostic> {
@@ -67,6 +68,7 @@ pub fn check(
             Location::File(_) => None,
         })
         .collect();
+    let mut loaded_templates: Option<Vec<(String, String)>> = None;
     let mut template_files: BTreeMap<usize, FileId> = BTreeMap::new();
     let mut out = Vec::new();
     let source_lang = config.source_language().as_str();
@@ -87,14 +89,15 @@ pub fn check(
         };
         let mut places = occurrences(&scanner, sources, &written, rule);
         if places.is_empty() {
+            let templates = loaded_templates.get_or_insert_with(templates);
             for (k, (path, source)) in templates.iter().enumerate() {
-                if find_all(source, &written, rule).next().is_none() {
+                if find_all(source, &written, rule).is_empty() {
                     continue;
                 }
                 let file = *template_files
                     .entry(k)
                     .or_insert_with(|| sources.add(SourceFile::new(path.clone(), source.clone())));
-                places.extend(find_all(source, &written, rule).map(|(s, e)| Span {
+                places.extend(find_all(source, &written, rule).into_iter().map(|(s, e)| Span {
                     file,
                     start: s as u32,
                     end: e as u32,
@@ -174,16 +177,17 @@ fn occurrences(scanner: &Scanner<'_>, sources: &SourceMap, word: &str, rule: Rul
 }
 
 /// Each place `word` stands as a whole word in `text`: as written for an acronym, in any case for other words.
-fn find_all<'t>(text: &'t str, word: &'t str, rule: Rule) -> impl Iterator<Item = (usize, usize)> + 't {
-    let folded;
-    let (hay, needle): (std::borrow::Cow<'t, str>, String) = if rule == Rule::Acronym {
-        (text.into(), word.to_string())
+fn find_all(text: &str, word: &str, rule: Rule) -> Vec<(usize, usize)> {
+    // Folding ASCII case keeps every byte where it was, so positions in the folded text are positions in `text`.
+    let (hay, needle) = if rule == Rule::Acronym {
+        (std::borrow::Cow::Borrowed(text), word.to_string())
     } else {
-        folded = text.to_ascii_lowercase();
-        (folded.into(), word.to_ascii_lowercase())
+        (
+            std::borrow::Cow::Owned(text.to_ascii_lowercase()),
+            word.to_ascii_lowercase(),
+        )
     };
-    let found: Vec<(usize, usize)> = hay
-        .match_indices(needle.as_str())
+    hay.match_indices(needle.as_str())
         .map(|(s, m)| (s, s + m.len()))
         .filter(|&(s, e)| {
             // A word ends where Latin letters do: "NHSএর" holds the word NHS.
@@ -191,6 +195,5 @@ fn find_all<'t>(text: &'t str, word: &'t str, rule: Rule) -> impl Iterator<Item 
             let after = text[e..].chars().next().is_none_or(|c| !super::scan::is_latin(c));
             before && after
         })
-        .collect();
-    found.into_iter()
+        .collect()
 }

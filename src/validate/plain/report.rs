@@ -27,16 +27,19 @@ pub fn pages(
     diagnostics: &[Diagnostic],
 ) -> Vec<PageRow> {
     let lang = config.source_language();
+    let mut per_file: std::collections::BTreeMap<FileId, usize> = std::collections::BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| super::CODES.contains(&d.code)) {
+        if let Location::Span(s) = d.location {
+            *per_file.entry(s.file).or_default() += 1;
+        }
+    }
     let mut rows: Vec<PageRow> = content
         .entries()
         .map(|(kind, slug, common)| {
-            let mut files: Vec<FileId> = vec![common.file];
-            files.extend(common.translations.values().map(|t| t.file));
-            let problems = diagnostics
-                .iter()
-                .filter(|d| super::CODES.contains(&d.code))
-                .filter(|d| matches!(d.location, Location::Span(s) if files.contains(&s.file)))
-                .count();
+            let problems = std::iter::once(common.file)
+                .chain(common.translations.values().map(|t| t.file))
+                .map(|f| per_file.get(&f).copied().unwrap_or(0))
+                .sum();
             let file = sources.get(common.file).path.clone();
             PageRow {
                 page: crate::render::urls::entry(lang, kind, slug),

@@ -121,11 +121,6 @@ impl<'g> Scanner<'g> {
         out
     }
 
-    /// The glossary's entry for an acronym as written: "KPIs" is found as KPI, "ACEs" as itself.
-    pub fn acronym_term(&self, key: &str) -> Option<&'g Term> {
-        self.glossary.acronym(key)
-    }
-
     fn glossary_key(&self, acronym: &str) -> String {
         if self.glossary.acronym(acronym).is_some() {
             return acronym.to_string();
