@@ -1,5 +1,6 @@
 //! Writing files so that nothing half-written is ever seen.
 
+pub mod ics;
 mod tree;
 
 pub use tree::write_site;

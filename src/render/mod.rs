@@ -109,6 +109,9 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
     for (path, body) in crate::search::files(indexes, &synonyms) {
         files.insert(path, body.into_bytes());
     }
+    let calendars: Vec<_> = config.languages.par_iter().map(|lang| ctx.calendars(lang)).collect();
+    files.extend(calendars.into_iter().flatten());
+    files.extend(ctx.open_data());
     for (path, bytes) in ctx.shared()? {
         files.insert(path, bytes);
     }

@@ -47,6 +47,19 @@ pub fn timetable_category(lang: &LangCode, category: &CategoryId) -> String {
     format!("/{lang}/timetable/kind/{category}/")
 }
 
+/// The calendar file of one activity, of everything at one place, and of everything.
+pub fn calendar_session(lang: &LangCode, slug: &str) -> String {
+    format!("/calendar/{lang}/activities/{slug}.ics")
+}
+
+pub fn calendar_place(lang: &LangCode, slug: &str) -> String {
+    format!("/calendar/{lang}/places/{slug}.ics")
+}
+
+pub fn calendar_all(lang: &LangCode) -> String {
+    format!("/calendar/{lang}/all.ics")
+}
+
 /// The file a URL path is written to: `/bn/places/x/` → `bn/places/x/index.html`.
 pub fn file_for(path: &str) -> String {
     let trimmed = path.trim_start_matches('/');

@@ -2,6 +2,7 @@
 
 mod next;
 pub mod parse;
+pub mod recur;
 
 pub use next::{Occurrence, Rules};
 

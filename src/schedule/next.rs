@@ -48,7 +48,8 @@ pub fn repeats_on(days: &[Weekday], every: Every, starts: Option<Date>, d: Date)
 }
 
 impl Rules<'_> {
-    fn open_on(&self, d: Date) -> bool {
+    /// Whether the session can run on `d` at all: within its dates, not an exception, not closed, in term if it must be.
+    pub fn open_on(&self, d: Date) -> bool {
         if self.starts.is_some_and(|s| d < s) || self.ends.is_some_and(|e| d > e) || self.except.contains(&d) {
             return false;
         }

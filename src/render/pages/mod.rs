@@ -1,7 +1,9 @@
 //! The pages of the site: what each page shows, gathered into the typed view its template renders.
 
 mod activities;
+mod calendar;
 mod home;
+mod open_data;
 mod places;
 mod search;
 mod sessions;

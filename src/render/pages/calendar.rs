@@ -1,0 +1,111 @@
+//! Calendar files for each language: one per activity, one per place with everything that happens there, and
+//! one with everything.
+
+use std::collections::BTreeMap;
+
+use super::Ctx;
+use crate::content::ids::{LangCode, SessionId};
+use crate::content::model::{Session, Venue};
+use crate::output::ics::{self, Ics};
+use crate::render::urls;
+use crate::schedule::recur;
+
+/// The host part of the site's address, for ids that must be unique across the world: `familyhubs.example`.
+pub(super) fn host(base_url: &str) -> &str {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+impl Ctx<'_> {
+    /// The events of one session in `lang`, ready to go inside any calendar.
+    fn session_events(&self, lang: &LangCode, id: &SessionId, s: &Session) -> String {
+        let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+        let rules = self.rules(s, &slots);
+        let (text, fallback) = self.text_in(&s.common, lang);
+        let base = &self.config.base_url;
+        let page = format!(
+            "{base}{}",
+            urls::entry(lang, crate::content::ids::Kind::Session, id.as_str()).unwrap_or_default()
+        );
+        // An untranslated title says which language it is in, as the page does.
+        let lang_param = fallback.map(|l| format!(";LANGUAGE={l}")).unwrap_or_default();
+        let mut about = vec![
+            (format!("SUMMARY{lang_param}"), ics::text(&text.title)),
+            (
+                format!("DESCRIPTION{lang_param}"),
+                ics::text(&format!("{}\n{page}", text.summary)),
+            ),
+            ("URL".to_string(), page.clone()),
+        ];
+        match (&s.venue, self.place_of(s)) {
+            (Venue::Online { join_url }, _) => about.push((
+                "LOCATION".into(),
+                ics::text(&format!("{}: {join_url}", self.strings.text(lang, "online"))),
+            )),
+            (_, Some((_, _, place))) => {
+                let (ptext, pfallback) = self.text_in(&place.common, lang);
+                let mut lines = vec![ptext.title.clone()];
+                lines.extend(place.address.iter().cloned());
+                lines.push(place.postcode.clone());
+                let param = pfallback.map(|l| format!(";LANGUAGE={l}")).unwrap_or_default();
+                about.push((format!("LOCATION{param}"), ics::text(&lines.join(", "))));
+                if let Some(l) = place.location {
+                    about.push(("GEO".into(), format!("{:.6};{:.6}", l.lat, l.lon)));
+                }
+            }
+            (_, None) => {}
+        }
+        let about: Vec<(&str, String)> = about.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        let mut out = Ics::default();
+        for series in recur::series(&rules, self.today) {
+            let uid = format!("session-{}-{}@{}", id.as_str(), series.slot, host(base));
+            out.event(&uid, self.today, &series, &about);
+        }
+        out.fragment()
+    }
+
+    /// Every calendar file of one language, by path.
+    pub fn calendars(&self, lang: &LangCode) -> Vec<(String, Vec<u8>)> {
+        let site = self.site_title(lang);
+        let events: BTreeMap<&SessionId, String> = self
+            .content
+            .sessions
+            .iter()
+            .map(|(id, s)| (id, self.session_events(lang, id, s)))
+            .collect();
+        let file = |name: &str, ids: &mut dyn Iterator<Item = &SessionId>| {
+            let mut cal = Ics::new(name);
+            for id in ids {
+                if let Some(e) = events.get(id) {
+                    cal.raw(e);
+                }
+            }
+            cal.finish().into_bytes()
+        };
+        let mut out = Vec::new();
+        for (id, s) in &self.content.sessions {
+            let (text, _) = self.text_in(&s.common, lang);
+            let name = format!("{} – {site}", text.title);
+            out.push((
+                urls::calendar_session(lang, id.as_str()),
+                file(&name, &mut std::iter::once(id)),
+            ));
+        }
+        let places = self
+            .content
+            .hubs
+            .iter()
+            .map(|(id, h)| (id.as_str(), &h.place))
+            .chain(self.content.spokes.iter().map(|(id, s)| (id.as_str(), &s.place)));
+        for (slug, place) in places {
+            let (text, _) = self.text_in(&place.common, lang);
+            let name = format!("{} – {site}", text.title);
+            let ids = self.at_place.get(slug).map(Vec::as_slice).unwrap_or_default();
+            out.push((urls::calendar_place(lang, slug), file(&name, &mut ids.iter().copied())));
+        }
+        out.push((urls::calendar_all(lang), file(&site, &mut events.keys().copied())));
+        out.into_iter()
+            .map(|(p, b)| (p.trim_start_matches('/').to_string(), b))
+            .collect()
+    }
+}
