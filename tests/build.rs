@@ -227,12 +227,26 @@ fn activity_pages_show_the_next_dates_in_plain_words() {
     assert!(en.contains("<li>Every Tuesday, 10:00 to 11:00</li>"), "{en}");
     assert!(en.contains("<p>Term time only</p>"));
     assert!(
-        en.contains("<ul><li>Tuesday 24 November 2026, 10:00 to 11:00</li><li>Tuesday 1 December 2026, 10:00 to 11:00</li><li>Tuesday 8 December 2026, 10:00 to 11:00</li><li>Tuesday 15 December 2026, 10:00 to 11:00</li></ul>"),
+        en.contains(concat!(
+            "<ul><li><time datetime=\"2026-11-24T10:00\">Tuesday 24 November 2026, 10:00 to 11:00</time></li>",
+            "<li><time datetime=\"2026-12-01T10:00\">Tuesday 1 December 2026, 10:00 to 11:00</time></li>",
+            "<li><time datetime=\"2026-12-08T10:00\">Tuesday 8 December 2026, 10:00 to 11:00</time></li>",
+            "<li><time datetime=\"2026-12-15T10:00\">Tuesday 15 December 2026, 10:00 to 11:00</time></li></ul>"
+        )),
         "{en}"
     );
+    // The rest of the next 12 weeks, after the Christmas holiday, behind "more dates".
+    assert!(
+        en.contains(concat!(
+            "<details><summary>More dates in the next 12 weeks</summary><ul>",
+            "<li><time datetime=\"2027-01-05T10:00\">Tuesday 5 January 2027, 10:00 to 11:00</time></li>"
+        )),
+        "{en}"
+    );
+    assert!(en.contains("<a href=\"/calendar/en/activities/baby-massage.ics\">Add to your calendar</a>"));
     let bn = html(&tree, "bn/activities/baby-massage/index.html");
     assert!(
-        bn.contains("<li>মঙ্গলবার, ২৪ নভেম্বর, ২০২৬, ১০:০০ থেকে ১১:০০</li>"),
+        bn.contains("<time datetime=\"2026-11-24T10:00\">মঙ্গলবার, ২৪ নভেম্বর, ২০২৬, ১০:০০ থেকে ১১:০০</time>"),
         "{bn}"
     );
 }
@@ -249,7 +263,7 @@ fn source_date_epoch_fixes_the_build_date() {
         .expect("runs");
     assert!(run.status.success());
     let en = std::fs::read_to_string(out.join("en/activities/baby-massage/index.html")).expect("built");
-    assert!(en.contains("<li>Tuesday 24 November 2026, 10:00 to 11:00</li>"), "{en}");
+    assert!(en.contains(">Tuesday 24 November 2026, 10:00 to 11:00</time>"), "{en}");
 }
 
 #[test]

@@ -80,6 +80,14 @@ impl Rules<'_> {
         times
     }
 
+    /// Every time from `from` to `to`, both days included, in order.
+    pub fn between(&self, from: Date, to: Date) -> Vec<Occurrence> {
+        std::iter::successors(Some(from), |d| d.next_day())
+            .take_while(|d| *d <= to)
+            .flat_map(|d| self.on(d))
+            .collect()
+    }
+
     /// The next `n` times on or after `today`, in order.
     pub fn next(&self, today: Date, n: usize) -> Vec<Occurrence> {
         let mut out = Vec::new();

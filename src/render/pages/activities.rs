@@ -1,10 +1,13 @@
 //! Activity pages: one session, with when it happens next, where, for whom, the cost and how to join.
 
-use super::views::{ActivityFacts, Link};
+use super::views::{ActivityFacts, Dated, Link};
 use super::{Ctx, Rendered};
 use crate::content::ids::{Kind, LangCode, SessionId};
 use crate::content::model::{Booking, Session};
 use crate::render::{TemplateError, jsonld, urls};
+
+/// How far ahead an activity page lists every date.
+const WEEKS_OF_DATES: i64 = 12;
 
 impl<'a> Ctx<'a> {
     fn how_to_book(&self, lang: &LangCode, s: &Session) -> Vec<Link> {
@@ -62,9 +65,20 @@ impl<'a> Ctx<'a> {
                 ..self.link_to(lang, Kind::Organisation, "", &org.common)
             });
         let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-        let next = self.rules(s, &slots).next(self.today, 4);
+        let rules = self.rules(s, &slots);
+        let next = rules.next(self.today, 4);
+        let last = self.today.saturating_add(time::Duration::days(7 * WEEKS_OF_DATES - 1));
+        let weeks = rules.between(self.today, last);
+        let dates = if weeks.len() > next.len() { &weeks } else { &next };
         let facts = ActivityFacts {
-            next: next.iter().map(|o| words.occurrence(o)).collect(),
+            next: dates
+                .iter()
+                .map(|o| Dated {
+                    datetime: format!("{}T{}", o.date, o.from),
+                    text: words.occurrence(o),
+                })
+                .collect(),
+            calendar: urls::calendar_session(lang, id.as_str()),
             when: s.when.iter().map(|w| words.slot(&w.value)).collect(),
             when_notes: self.when_notes(lang, s),
             venue: venue.clone(),

@@ -69,6 +69,7 @@ impl<'a> Ctx<'a> {
                 .strings
                 .get(lang, "sessions-here", &[("count", sessions.len().into())]),
             sessions,
+            calendar: urls::calendar_place(lang, slug),
         };
         let mut view = self.entry(lang, (kind, slug), &place.common, facts);
         view.base.json_ld = Some(jsonld::place(&self.config.base_url, &view.base.path, text, place));

@@ -100,11 +100,24 @@ pub struct PlaceFacts {
     pub languages: Vec<String>,
     pub sessions: Vec<Link>,
     pub sessions_heading: String,
+    /// The calendar file of everything on at the place.
+    pub calendar: String,
+}
+
+/// A date and time as words, and as the machine-readable `datetime` of a `<time>` element.
+#[derive(Serialize, Debug)]
+pub struct Dated {
+    pub datetime: String,
+    pub text: String,
 }
 
 #[derive(Serialize, Debug)]
 pub struct ActivityFacts {
-    pub next: Vec<String>,
+    /// Every time in the next 12 weeks, or the next few if there are fewer: the page shows the first four and
+    /// the rest behind "more dates".
+    pub next: Vec<Dated>,
+    /// The activity's calendar file.
+    pub calendar: String,
     pub when: Vec<String>,
     pub when_notes: Vec<String>,
     /// The place, or "Online" with no link.

@@ -175,3 +175,11 @@ search-failed = খোঁজা এখন কাজ করছে না। ন�
 search-wait = খোঁজা হচ্ছে…
 search-next = পরের বার: { $when }
 search-by-day = একটি দিন বেছে নিন
+
+## Adding to a calendar, and showing pages on other websites
+more-dates = আগামী ১২ সপ্তাহের আরও তারিখ
+add-to-calendar = আপনার ক্যালেন্ডারে যোগ করুন
+add-place-to-calendar = এখানকার সব কিছু আপনার ক্যালেন্ডারে যোগ করুন
+embed-heading = আপনার ওয়েবসাইটে এটি দেখান
+embed-help = এই কোডটি কপি করে আপনার ওয়েব পেজে বসান। এটি এই পাতাটি দেখায়, আর আমরা এই পাতা বদলালে এটিও বদলে যায়।
+embed-see-more = { $site }-এ আরও দেখুন

@@ -178,3 +178,11 @@ search-failed = Search is not working just now. Please use the lists below.
 search-wait = Looking…
 search-next = Next: { $when }
 search-by-day = Choose a day
+
+## Adding to a calendar, and showing pages on other websites
+more-dates = More dates in the next 12 weeks
+add-to-calendar = Add to your calendar
+add-place-to-calendar = Add everything on here to your calendar
+embed-heading = Show this on your website
+embed-help = Copy this code into your web page. It shows this page, and it changes when we change this page.
+embed-see-more = See more on { $site }

@@ -175,3 +175,11 @@ search-failed = Raadintu hadda ma shaqaynayso. Fadlan eeg liisaska hoose.
 search-wait = Waa la raadinayaa…
 search-next = Marka xigta: { $when }
 search-by-day = Dooro maalin
+
+## Adding to a calendar, and showing pages on other websites
+more-dates = Taariikho kale oo 12-ka toddobaad ee soo socda ah
+add-to-calendar = Ku dar kalandarkaaga
+add-place-to-calendar = Ku dar kalandarkaaga wax kasta oo halkan ka dhaca
+embed-heading = Tan ku muuji boggaaga internetka
+embed-help = Koobi garee koodhkan oo ku dheji boggaaga. Wuxuu muujinayaa boggan, wuuna isbeddelaa marka aan boggan beddelno.
+embed-see-more = Wax badan ka eeg { $site }
