@@ -60,7 +60,8 @@ fn every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere() {
             }
         }
         // Nothing the browser loads by itself but the search script, from this site, on the search pages; and
-        // <link> only for language alternates.
+        // <link> only for language alternates, the oEmbed description and a copy's canonical page, none of which
+        // a browser fetches.
         for src in attr_values(&page, "src") {
             assert!(
                 path.ends_with("/search/index.html") && src == "/search.js",
@@ -70,7 +71,10 @@ fn every_internal_link_resolves_and_nothing_is_fetched_from_elsewhere() {
         }
         for (i, _) in page.match_indices("<link ") {
             let tag = &page[i..i + page[i..].find('>').unwrap_or(0)];
-            assert!(tag.contains("rel=\"alternate\""), "{path}: {tag}");
+            assert!(
+                tag.contains("rel=\"alternate\"") || tag.contains("rel=\"canonical\""),
+                "{path}: {tag}"
+            );
         }
         assert!(
             !page.contains("@import") && !page.contains("url("),

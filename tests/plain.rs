@@ -315,7 +315,7 @@ fn the_page_check_reports_only_what_the_source_check_could_not_see() {
     );
     assert!(
         run.stderr
-            .contains("(it shows on /bn/places/hilltop-library/ and 2 more pages)"),
+            .contains("(it shows on /bn/places/hilltop-library/ and 5 more pages)"),
         "{}",
         run.stderr
     );

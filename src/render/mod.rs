@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use theme::{CSS, SEARCH_JS, TemplateError, Theme};
+pub use theme::{CSS, EMBED_JS, SEARCH_JS, TemplateError, Theme};
 
 use crate::i18n::Strings;
 
@@ -109,11 +109,19 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
     for (path, body) in crate::search::files(indexes, &synonyms) {
         files.insert(path, body.into_bytes());
     }
+    files
+        .entry("embed.js".into())
+        .or_insert_with(|| EMBED_JS.as_bytes().to_vec());
     let calendars: Vec<_> = config.languages.par_iter().map(|lang| ctx.calendars(lang)).collect();
     files.extend(calendars.into_iter().flatten());
     files.extend(ctx.open_data());
     for (path, bytes) in ctx.shared()? {
         files.insert(path, bytes);
     }
+    let names: std::collections::BTreeSet<String> = files.keys().cloned().collect();
+    files.insert(
+        "_headers".into(),
+        pages::embed_headers(&names, &config.allow_origins).into_bytes(),
+    );
     Ok(files)
 }

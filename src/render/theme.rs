@@ -16,6 +16,7 @@ use crate::i18n::Strings;
 /// The default theme, compiled in: (template name, source).
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("embed.html", include_str!("../../themes/default/templates/embed.html")),
     ("entry.html", include_str!("../../themes/default/templates/entry.html")),
     ("place.html", include_str!("../../themes/default/templates/place.html")),
     (
@@ -47,6 +48,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 pub const CSS: &str = include_str!("../../themes/default/static/site.css");
 /// The search script, served as `/search.js` unless a theme has its own.
 pub const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
+/// The script partners load to show a page in a frame that fits its content, served as `/embed.js`.
+pub const EMBED_JS: &str = include_str!("../../themes/default/static/embed.js");
 
 /// A problem in a template or a theme file, already written out for the person editing the theme.
 #[derive(Debug)]

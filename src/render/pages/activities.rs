@@ -46,7 +46,12 @@ impl<'a> Ctx<'a> {
         notes
     }
 
-    pub(super) fn activity(&self, lang: &'a LangCode, id: &SessionId, s: &Session) -> Result<Rendered, TemplateError> {
+    pub(super) fn activity(
+        &self,
+        lang: &'a LangCode,
+        id: &SessionId,
+        s: &Session,
+    ) -> Result<Vec<Rendered>, TemplateError> {
         let words = self.words(lang);
         let (text, fallback) = self.text_in(&s.common, lang);
         let (venue, join_url) = self.venue(lang, s);
@@ -114,6 +119,6 @@ impl<'a> Ctx<'a> {
             today: self.today,
         };
         view.base.json_ld = Some(jsonld::event(&self.config.base_url, &view.base.path, &event));
-        self.page("activity.html", view.base.path.clone(), &view)
+        self.embeddable("activity.html", view)
     }
 }

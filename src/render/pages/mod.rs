@@ -2,6 +2,7 @@
 
 mod activities;
 mod calendar;
+mod embed;
 mod home;
 mod open_data;
 mod places;
@@ -11,6 +12,8 @@ mod shared;
 mod start_for_life;
 mod timetable;
 pub mod views;
+
+pub use embed::headers as embed_headers;
 
 use std::collections::BTreeMap;
 
@@ -239,6 +242,8 @@ impl<'a> Ctx<'a> {
             pages,
             css: self.css,
             json_ld: None,
+            layout: "base.html",
+            embed: None,
         }
     }
 
@@ -276,6 +281,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A page partners can show on their own sites: the page with the code to copy, its chrome-free copy under
+    /// `/embed/`, and the copy's oEmbed file.
+    fn embeddable<T: Serialize>(&self, template: &str, mut view: View<'a, T>) -> Result<Vec<Rendered>, TemplateError> {
+        let path = view.base.path.clone();
+        let embed = self.embed_for(&path, &view.base.title, &view.base.site_title);
+        let oembed = embed::oembed(
+            &self.config.base_url,
+            &view.base.site_title,
+            &view.base.title,
+            &embed.snippet,
+        );
+        view.base.embed = Some(embed.clone());
+        let page = self.page(template, path.clone(), &view)?;
+        view.base.layout = "embed.html";
+        view.base.json_ld = None;
+        let copy = self.page(template, embed::path(&path), &view)?;
+        Ok(vec![page, copy, (embed.oembed, oembed)])
+    }
+
     fn page<T: Serialize>(&self, template: &str, path: String, view: &T) -> Result<Rendered, TemplateError> {
         let html = self.theme.render(template, view)?;
         self.progress.tick();
@@ -286,33 +310,39 @@ impl<'a> Ctx<'a> {
     /// timetable long enough to take more than one page adds the rest as it renders.
     pub fn pages_per_language(&self) -> usize {
         let c = self.content;
-        // Home, Start for Life, its print page, the whole week's timetable and search.
-        5 + self.config.localities.len()
+        // Home, Start for Life, its print page, the whole week's timetable and search; and the copies for partners'
+        // sites of Start for Life and of every place, activity and offer.
+        6 + self.config.localities.len()
             + self.categories(self.config.source_language()).len()
             + c.hubs.len()
             + c.spokes.len()
             + c.sessions.len()
             + c.offers.len()
             + c.pages.len()
+            + c.hubs.len()
+            + c.spokes.len()
+            + c.sessions.len()
+            + c.offers.len()
     }
 
     /// Every page in one language, and what search knows of each entry in it.
     pub fn language(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<crate::search::Doc>), TemplateError> {
-        let mut out = vec![self.home(lang)?, self.start_for_life(lang)?, self.print(lang)?];
+        let mut out = vec![self.home(lang)?, self.print(lang)?];
+        out.extend(self.start_for_life(lang)?);
         let (timetables, days) = self.timetables(lang)?;
         out.extend(timetables);
         out.push(self.search(lang, days)?);
         for (id, h) in &self.content.hubs {
-            out.push(self.place(lang, (Kind::Hub, id.as_str()), &h.place, None)?);
+            out.extend(self.place(lang, (Kind::Hub, id.as_str()), &h.place, None)?);
         }
         for (id, s) in &self.content.spokes {
-            out.push(self.place(lang, (Kind::Spoke, id.as_str()), &s.place, Some(&s.hub))?);
+            out.extend(self.place(lang, (Kind::Spoke, id.as_str()), &s.place, Some(&s.hub))?);
         }
         for (id, s) in &self.content.sessions {
-            out.push(self.activity(lang, id, s)?);
+            out.extend(self.activity(lang, id, s)?);
         }
         for (id, o) in &self.content.offers {
-            out.push(self.offer(lang, id, o)?);
+            out.extend(self.offer(lang, id, o)?);
         }
         for (id, p) in &self.content.pages {
             let view = self.entry(lang, (Kind::Page, id.as_str()), &p.common, ());

@@ -27,7 +27,7 @@ impl<'a> Ctx<'a> {
         (kind, slug): (Kind, &str),
         place: &Place,
         hub: Option<&HubId>,
-    ) -> Result<Rendered, TemplateError> {
+    ) -> Result<Vec<Rendered>, TemplateError> {
         let words = self.words(lang);
         let (text, _) = self.text_in(&place.common, lang);
         let part_of = hub.and_then(|h| {
@@ -73,6 +73,6 @@ impl<'a> Ctx<'a> {
         };
         let mut view = self.entry(lang, (kind, slug), &place.common, facts);
         view.base.json_ld = Some(jsonld::place(&self.config.base_url, &view.base.path, text, place));
-        self.page("place.html", view.base.path.clone(), &view)
+        self.embeddable("place.html", view)
     }
 }

@@ -39,7 +39,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn offer(&self, lang: &'a LangCode, id: &OfferId, o: &Offer) -> Result<Rendered, TemplateError> {
+    pub(super) fn offer(&self, lang: &'a LangCode, id: &OfferId, o: &Offer) -> Result<Vec<Rendered>, TemplateError> {
         let words = self.words(lang);
         let facts = OfferFacts {
             area: o.area.map(|a| words.t(&format!("offer-area-{}", a.id()))),
@@ -56,10 +56,10 @@ impl<'a> Ctx<'a> {
             provider: &view.base.site_title,
         };
         view.base.json_ld = Some(jsonld::service(&self.config.base_url, &view.base.path, &service));
-        self.page("offer.html", view.base.path.clone(), &view)
+        self.embeddable("offer.html", view)
     }
 
-    pub(super) fn start_for_life(&self, lang: &'a LangCode) -> Result<Rendered, TemplateError> {
+    pub(super) fn start_for_life(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
         let words = self.words(lang);
         let mut groups: Vec<Group> = self
             .offers_by_area()
@@ -96,7 +96,7 @@ impl<'a> Ctx<'a> {
                 groups,
             },
         };
-        self.page("list.html", urls::start_for_life(lang), &view)
+        self.embeddable("list.html", view)
     }
 
     /// The whole offer on one page, to print or save, as the national guidance asks each area to publish.

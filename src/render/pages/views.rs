@@ -60,6 +60,21 @@ pub struct Base<'a> {
     pub css: &'a str,
     /// Already escaped for a script element.
     pub json_ld: Option<String>,
+    /// The template the page is laid out in: `base.html`, or `embed.html` for the copy partners show in a frame.
+    pub layout: &'static str,
+    /// For a page partners can show on their own sites: the code to copy, and where its copy and oEmbed file are.
+    pub embed: Option<Embed>,
+}
+
+/// How a page is shown on a partner's site.
+#[derive(Serialize, Debug, Clone)]
+pub struct Embed {
+    /// The full page, which the copy links back to.
+    pub page: String,
+    /// The oEmbed description of the copy.
+    pub oembed: String,
+    /// What a partner pastes into their page: a box that `embed.js` fills, with a plain link inside it.
+    pub snippet: String,
 }
 
 /// A page: the parts every page has, and the parts of its kind.
