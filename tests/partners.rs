@@ -433,3 +433,143 @@ fn calendars_skip_holidays_and_closures_with_exdate() {
     assert_eq!(bn[0]["SUMMARY"], "SUMMARY:শিশুর ম্যাসাজ");
     assert_eq!(bn[0]["UID"], e["UID"], "the same event in every language");
 }
+
+/// `&lt;` and friends back to the characters, for code shown on a page.
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn every_place_activity_and_offer_has_a_copy_for_partners_and_the_code_to_show_it() {
+    let (_dir, tree) = built();
+    let mut copies = 0;
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with("index.html")) {
+        let Some((lang, rest)) = path.split_once('/') else {
+            continue;
+        };
+        let embeddable = rest.starts_with("places/")
+            || rest.starts_with("activities/")
+            || (rest.starts_with("start-for-life/") && !rest.contains("/print/"));
+        if !["en", "bn", "so"].contains(&lang) || !embeddable {
+            continue;
+        }
+        let page = String::from_utf8_lossy(bytes);
+        let what = rest
+            .trim_end_matches("/index.html")
+            .trim_end_matches("index.html")
+            .trim_end_matches('/');
+        // The code to copy, shown on the page, says what to show and in which language.
+        let code_start = page
+            .find("<pre><code>")
+            .unwrap_or_else(|| panic!("{path} has no code to copy"))
+            + 11;
+        let code_end = code_start + page[code_start..].find("</code>").expect("code ends");
+        let snippet = unescape_html(&page[code_start..code_end]);
+        assert!(
+            snippet.starts_with(&format!("<div data-hubsite-embed=\"{what}\" data-lang=\"{lang}\"><a href=\"https://familyhubs.eastbrook.example/{lang}/{what}/\">")),
+            "{path}: {snippet}"
+        );
+        assert!(snippet.ends_with("<script src=\"https://familyhubs.eastbrook.example/embed.js\" async></script>"));
+        // The copy: the same words without the site's header, menus and footer.
+        let copy_path = format!("embed/{path}");
+        let copy = html(&tree, &copy_path);
+        assert!(copy.contains(&format!("<html lang=\"{lang}\">")), "{copy_path}");
+        for chrome in ["<header", "<nav", "<footer", "class=\"skip\""] {
+            assert!(!copy.contains(chrome), "{copy_path} has {chrome}");
+        }
+        let h1 = |p: &str| {
+            p[p.find("<h1").expect("a heading")..]
+                .split("</h1>")
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
+        assert_eq!(h1(&copy), h1(&page), "{copy_path}");
+        assert_eq!(
+            copy.contains("<p class=\"notice\">"),
+            page.contains("<p class=\"notice\">"),
+            "{copy_path}"
+        );
+        assert!(copy.contains(&format!(
+            "<link rel=\"canonical\" href=\"https://familyhubs.eastbrook.example/{lang}/{what}/\">"
+        )));
+        assert!(
+            copy.contains("<base target=\"_top\">"),
+            "links open in the partner's window, not the frame"
+        );
+        assert!(
+            copy.contains("parent.postMessage({hubsite:\"height\""),
+            "{copy_path} tells the frame its height"
+        );
+        // oEmbed: discovered from the page and the copy, and giving the same code.
+        let oembed_path = format!("embed/{lang}/{what}/oembed.json");
+        let link = format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://familyhubs.eastbrook.example/{oembed_path}\""
+        );
+        assert!(page.contains(&link) && copy.contains(&link), "{path}: {link}");
+        let oembed = json(&tree, &oembed_path);
+        assert_eq!((&oembed["version"], &oembed["type"]), (&"1.0".into(), &"rich".into()));
+        assert_eq!(oembed["html"], Value::String(snippet.clone()), "{oembed_path}");
+        copies += 1;
+    }
+    // Every place, activity and offer, and the Start for Life page, in three languages.
+    assert_eq!(copies, 3 * (5 + 11 + 65 + 7 + 1));
+    assert!(tree.contains_key("embed.js"));
+}
+
+/// The rules of a `_headers` file: each path pattern with its headers.
+fn header_rules(text: &str) -> Vec<(String, BTreeMap<String, String>)> {
+    let mut rules: Vec<(String, BTreeMap<String, String>)> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        if let Some(header) = line.strip_prefix("  ") {
+            let (name, value) = header.split_once(": ").expect("Name: value");
+            rules
+                .last_mut()
+                .expect("a rule first")
+                .1
+                .insert(name.into(), value.into());
+        } else {
+            rules.push((line.to_string(), BTreeMap::new()));
+        }
+    }
+    rules
+}
+
+fn matches(pattern: &str, path: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => path.starts_with(prefix),
+        None => pattern == path,
+    }
+}
+
+#[test]
+fn only_the_partners_in_site_toml_may_frame_the_copies_and_nothing_else_may_be_framed() {
+    let (_dir, tree) = built();
+    let rules = header_rules(&String::from_utf8_lossy(&tree["_headers"]));
+    let embed = &rules
+        .iter()
+        .find(|(p, _)| p == "/embed/*")
+        .expect("a rule for the copies")
+        .1;
+    assert_eq!(
+        embed["Content-Security-Policy"],
+        "frame-ancestors https://partner.eastbrook.example"
+    );
+    assert!(!embed.contains_key("X-Frame-Options"));
+    // Every file is covered by exactly one rule, so no host joins two policies into one stricter one.
+    for path in tree.keys().filter(|p| *p != "_headers") {
+        let url = format!("/{path}");
+        let found: Vec<&String> = rules.iter().filter(|(p, _)| matches(p, &url)).map(|(p, _)| p).collect();
+        assert_eq!(found.len(), 1, "{url}: {found:?}");
+        let headers = &rules.iter().find(|(p, _)| p == found[0]).expect("rule").1;
+        if !path.starts_with("embed/") {
+            assert_eq!(headers["Content-Security-Policy"], "frame-ancestors 'none'", "{url}");
+            assert_eq!(headers["X-Frame-Options"], "DENY", "{url}");
+        }
+    }
+    assert!(rules.iter().any(|(p, _)| p == "/"), "the front page itself");
+}
