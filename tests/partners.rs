@@ -179,6 +179,22 @@ fn open_data_says_what_partners_need_to_know() {
             .all(|s| s["freq"] == "MONTHLY" && s["byday"] == "1SA"),
         "{dads:#}"
     );
+    // Last of the month, every other week and one-off dates are all there, in the standard's own forms.
+    let all_schedules: Vec<Value> = services
+        .values()
+        .flat_map(|s| s["schedules"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let bydays: BTreeSet<&str> = all_schedules.iter().filter_map(|s| s["byday"].as_str()).collect();
+    assert!(
+        bydays.contains("-1SA") && bydays.contains("-1TH") && bydays.contains("4FR"),
+        "{bydays:?}"
+    );
+    assert!(all_schedules.iter().any(|s| s["interval"] == 2 && s["wkst"] == "MO"));
+    assert!(
+        all_schedules
+            .iter()
+            .any(|s| s["count"] == 1 && s["valid_from"] == s["valid_to"])
+    );
     // A Bengali group says so; a spoke is marked as one.
     let bengali = by_url("/en/activities/bumps-to-babies-bengali/");
     assert!(
