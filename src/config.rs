@@ -174,7 +174,7 @@ pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     let mut allow_origins = Vec::new();
     if let Some(e) = t.table("embed", "[embed]", "{ allow_origins = [] }") {
         for o in e.str_list("allow_origins", "[\"https://partner.example\"]") {
-            match values::url(o.value) {
+            match values::origin(o.value) {
                 Ok(u) => allow_origins.push(u),
                 Err(p) => ctx.problem("bad-url", o.span, p),
             }

@@ -150,8 +150,8 @@ fn open_data_says_what_partners_need_to_know() {
     );
     let first = &massage["schedules"][0];
     assert_eq!(
-        (&first["freq"], &first["byday"], &first["opens_at"]),
-        (&"WEEKLY".into(), &"TU".into(), &"10:00:00".into())
+        (&first["freq"], &first["byday"], &first["opens_at"], &first["timezone"]),
+        (&"WEEKLY".into(), &"TU".into(), &"10:00:00+00:00".into(), &0.into())
     );
     let location = &massage["service_at_locations"][0]["location"];
     assert_eq!(location["name"], "Northfield Family Hub");
@@ -238,13 +238,13 @@ fn open_data_ids_stay_the_same_from_one_build_to_the_next() {
     let later = read_tree(&out);
     let ids = |t: &Tree| -> BTreeSet<String> { open_data(t).0.keys().cloned().collect() };
     assert_eq!(ids(&tree), ids(&later));
-    // A schedule whose block is still to come keeps its id too.
+    // Every schedule still running on the later day keeps its id.
     let schedule_ids = |t: &Tree| -> BTreeSet<String> {
         open_data(t)
             .0
             .values()
             .flat_map(|s| s["schedules"].as_array().cloned().unwrap_or_default())
-            .filter(|s| s["valid_from"].as_str().is_some_and(|d| d > "2026-12-07"))
+            .filter(|s| s["valid_to"].as_str().is_some_and(|d| d >= "2026-12-07"))
             .filter_map(|s| s["id"].as_str().map(str::to_string))
             .collect()
     };
@@ -353,36 +353,39 @@ fn page_dates(tree: &Tree, lang: &str, slug: &str) -> BTreeSet<String> {
     window(attr_values(&page, "datetime").into_iter().map(str::to_string).collect())
 }
 
-/// The dates an open-data service's schedules give, expanded by the `rrule` crate from each schedule's fields.
+/// The dates an open-data service's schedules give, expanded by the `rrule` crate from each schedule's fields;
+/// each time's offset from UTC is checked against the time zone database's for London on that date.
 fn schedule_dates(service: &Value) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for s in service["schedules"].as_array().cloned().unwrap_or_default() {
         let field = |f: &str| s[f].as_str().unwrap_or_default().to_string();
-        let from = field("valid_from");
-        let to = field("valid_to");
-        let dtstart = format!(
-            "{}T{}",
-            field("dtstart").replace('-', ""),
-            field("opens_at").replace(':', "")
-        );
+        let opens_at = field("opens_at");
+        let (opens, offset) = opens_at.split_at(8);
+        assert_eq!(field("closes_at")[8..], *offset, "{s}");
+        let dtstart = format!("{}T{}", field("dtstart").replace('-', ""), opens.replace(':', ""));
         let mut rule = format!(
             "RRULE:FREQ={};INTERVAL={};BYDAY={};WKST=MO",
             field("freq"),
             s["interval"],
             field("byday")
         );
-        if let Some(n) = s["count"].as_u64() {
-            rule.push_str(&format!(";COUNT={n}"));
+        match (s["count"].as_u64(), s["until"].as_str()) {
+            (Some(n), None) => rule.push_str(&format!(";COUNT={n}")),
+            (None, Some(until)) => rule.push_str(&format!(";UNTIL={}T235959Z", until.replace('-', ""))),
+            other => panic!("a schedule has either count or until: {other:?} in {s}"),
         }
         let text = format!("DTSTART;TZID=Europe/London:{dtstart}\n{rule}");
         let set: rrule::RRuleSet = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
-        out.extend(
-            set.all(5000)
-                .dates
-                .iter()
-                .map(|d| d.format("%Y-%m-%dT%H:%M").to_string())
-                .filter(|d| d[..10] >= *from && (to.is_empty() || d[..10] <= *to)),
-        );
+        let from = field("valid_from");
+        for d in set.all(5000).dates {
+            assert_eq!(d.format("%:z").to_string(), offset, "{d} in {s}");
+            let local = d.format("%Y-%m-%dT%H:%M").to_string();
+            assert!(
+                local[..10] >= *from && local[..10] <= *field("valid_to"),
+                "{local} in {s}"
+            );
+            out.insert(local);
+        }
     }
     window(out)
 }

@@ -87,6 +87,35 @@ pub fn email(s: &str) -> Result<String, Problem> {
     }
 }
 
+/// A site's origin for `[embed] allow_origins`: the scheme and host (and port), nothing after; a trailing `/` is
+/// dropped. A path, query or anything a browser's frame rules cannot take would make partners' frames fail.
+pub fn origin(s: &str) -> Result<String, Problem> {
+    let u = url(s)?;
+    let trimmed = u.trim_end_matches('/');
+    let host = trimmed.split_once("://").map_or("", |(_, h)| h);
+    let ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':');
+    if ok {
+        Ok(trimmed.to_string())
+    } else {
+        let example = trimmed
+            .split_once("://")
+            .map(|(scheme, rest)| {
+                format!(
+                    "{scheme}://{}",
+                    rest.split(['/', '?', '#', ';', ',']).next().unwrap_or("")
+                )
+            })
+            .unwrap_or_default();
+        Err(problem(
+            format!("\"{s}\" is not a site's origin: only the start of the address, up to the host, can be allowed"),
+            format!("write only the scheme and host, like \"{example}\""),
+        ))
+    }
+}
+
 pub fn url(s: &str) -> Result<String, Problem> {
     let t = s.trim();
     let rest = t.strip_prefix("https://").or_else(|| t.strip_prefix("http://"));
@@ -142,6 +171,26 @@ pub fn age(s: &str) -> Result<Age, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn origins_are_only_a_scheme_and_host() {
+        assert_eq!(
+            origin("https://partner.example/").ok().as_deref(),
+            Some("https://partner.example")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8080").ok().as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        let p = origin("https://partner.example/hubs/").err().map(|p| p.help);
+        assert_eq!(
+            p.as_deref(),
+            Some("write only the scheme and host, like \"https://partner.example\"")
+        );
+        assert!(origin("https://p.example;sandbox").is_err());
+        assert!(origin("https://p.example?x=1").is_err());
+        assert!(origin("partner.example").is_err());
+    }
 
     #[test]
     fn postcodes() {

@@ -96,17 +96,22 @@ pub struct Series {
     pub skipped: Vec<Date>,
 }
 
-/// A run of dates with nothing skipped between them: one open-data schedule.
+/// A run of dates with nothing skipped between them, all at the same offset from UTC: one open-data schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
     pub from: Date,
-    /// `None`: it goes on with no end date.
-    pub to: Option<Date>,
+    pub to: Date,
+    /// Hours ahead of UTC on every date of the block: 1 in summer time.
+    pub offset: i64,
 }
 
 /// Every slot of a session as a series. Series start on the session's `starts` date, or on `anchor` (the build's
 /// day) when it has none; a slot that never runs after that gives none.
 pub fn series(rules: &Rules<'_>, anchor: Date) -> Vec<Series> {
+    // In term time only, with no terms listed: it never runs, as its page says.
+    if rules.term_time_only && rules.terms.is_some_and(|t| t.terms.is_empty()) {
+        return Vec::new();
+    }
     let until = last_day(rules);
     let start = rules.starts.unwrap_or(anchor);
     rules
@@ -134,10 +139,17 @@ pub fn series(rules: &Rules<'_>, anchor: Date) -> Vec<Series> {
                     // Beyond the last closure or exception nothing more is skipped, so the dates need only be
                     // walked up to the end of the series or that day.
                     let end = until.unwrap_or_else(|| last_exception(rules));
-                    let skipped = days_from(first)
+                    let mut given = 0;
+                    let skipped: Vec<Date> = days_from(first)
                         .take_while(|d| *d <= end)
-                        .filter(|d| matches(*d) && !rules.open_on(*d))
+                        .filter(|d| matches(*d))
+                        .inspect(|_| given += 1)
+                        .filter(|d| !rules.open_on(*d))
                         .collect();
+                    // A series that ends with every date skipped has nothing to show.
+                    if until.is_some() && given == skipped.len() {
+                        return None;
+                    }
                     Some(Series {
                         slot: i,
                         from,
@@ -188,32 +200,25 @@ impl Series {
         }
     }
 
-    /// The runs of dates with none skipped between them, for data formats that cannot list skipped dates.
-    pub fn blocks(&self, rules: &Rules<'_>) -> Vec<Block> {
+    /// The runs of dates up to `horizon` with none skipped between them and the clocks not changing within
+    /// them, for data formats that can list neither skipped dates nor a time zone with summer time.
+    pub fn blocks(&self, rules: &Rules<'_>, horizon: Date) -> Vec<Block> {
         let mut blocks = Vec::new();
-        let mut current: Option<(Date, Date)> = None;
-        let last_skip = self.skipped.last().copied();
-        for d in self.rule_dates(rules) {
-            if self.skipped.binary_search(&d).is_ok() {
-                if let Some((from, to)) = current.take() {
-                    blocks.push(Block { from, to: Some(to) });
+        let mut current: Option<Block> = None;
+        for d in self.rule_dates(rules).take_while(|d| *d <= horizon) {
+            let offset = london_offset_hours(d, self.from);
+            let skipped = self.skipped.binary_search(&d).is_ok();
+            match current.as_mut() {
+                Some(b) if !skipped && b.offset == offset => b.to = d,
+                _ => {
+                    blocks.extend(current.take());
+                    if !skipped {
+                        current = Some(Block { from: d, to: d, offset });
+                    }
                 }
-                continue;
-            }
-            current = Some(match current {
-                Some((from, _)) => (from, d),
-                None => (d, d),
-            });
-            // With no end, everything after the last skipped date is one block that goes on.
-            if self.until.is_none() && last_skip.is_none_or(|s| d > s) {
-                let (from, _) = current.unwrap_or((d, d));
-                blocks.push(Block { from, to: None });
-                return blocks;
             }
         }
-        if let Some((from, to)) = current {
-            blocks.push(Block { from, to: Some(to) });
-        }
+        blocks.extend(current);
         blocks
     }
 }
@@ -312,27 +317,19 @@ mod tests {
             s.skipped,
             [date!(2026 - 12 - 01), date!(2026 - 12 - 22), date!(2026 - 12 - 29)]
         );
+        let block = |from, to| Block { from, to, offset: 0 };
         assert_eq!(
-            s.blocks(&rules),
+            s.blocks(&rules, date!(2027 - 12 - 31)),
             [
-                Block {
-                    from: date!(2026 - 11 - 24),
-                    to: Some(date!(2026 - 11 - 24))
-                },
-                Block {
-                    from: date!(2026 - 12 - 08),
-                    to: Some(date!(2026 - 12 - 15))
-                },
-                Block {
-                    from: date!(2027 - 01 - 05),
-                    to: Some(date!(2027 - 02 - 09))
-                },
+                block(date!(2026 - 11 - 24), date!(2026 - 11 - 24)),
+                block(date!(2026 - 12 - 08), date!(2026 - 12 - 15)),
+                block(date!(2027 - 01 - 05), date!(2027 - 02 - 09)),
             ]
         );
     }
 
     #[test]
-    fn a_series_with_no_end_goes_on_after_its_last_skipped_date() {
+    fn a_series_with_no_end_is_cut_into_blocks_up_to_the_horizon() {
         let terms = terms();
         let slots = [slot(vec![Weekday::Tuesday], Every::Week)];
         let except = [date!(2026 - 12 - 15)];
@@ -347,15 +344,48 @@ mod tests {
         let s = &series(&rules, date!(2026 - 11 - 23))[0];
         assert_eq!(s.until, None);
         assert_eq!(s.skipped, [date!(2026 - 12 - 01), date!(2026 - 12 - 15)]);
-        let blocks = s.blocks(&rules);
-        assert_eq!(blocks.len(), 3);
+        // Up to the horizon, split where the clocks change on 28 March 2027.
+        let blocks = s.blocks(&rules, date!(2027 - 06 - 30));
+        assert_eq!(blocks.len(), 4, "{blocks:?}");
         assert_eq!(
             blocks[2],
             Block {
                 from: date!(2026 - 12 - 22),
-                to: None
+                to: date!(2027 - 03 - 23),
+                offset: 0
             }
         );
+        assert_eq!(
+            blocks[3],
+            Block {
+                from: date!(2027 - 03 - 30),
+                to: date!(2027 - 06 - 29),
+                offset: 1
+            }
+        );
+    }
+
+    #[test]
+    fn term_time_with_no_terms_and_series_with_every_date_skipped_give_nothing() {
+        let empty = Terms::default();
+        let slots = [slot(vec![Weekday::Tuesday], Every::Week)];
+        let rules = Rules {
+            slots: &slots,
+            starts: None,
+            ends: None,
+            except: &[],
+            term_time_only: true,
+            terms: Some(&empty),
+        };
+        assert!(series(&rules, date!(2026 - 11 - 23)).is_empty());
+        let terms = terms();
+        let rules = Rules {
+            starts: Some(date!(2026 - 12 - 19)),
+            ends: Some(date!(2027 - 01 - 04)),
+            terms: Some(&terms),
+            ..rules
+        };
+        assert!(series(&rules, date!(2026 - 11 - 23)).is_empty());
     }
 
     #[test]

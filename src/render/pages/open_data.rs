@@ -11,6 +11,9 @@ use crate::content::values::Age;
 use crate::render::urls;
 use crate::schedule::recur;
 
+/// How far ahead open-data schedules go.
+const HORIZON_DAYS: i64 = 365;
+
 /// Services per page of the list, as an Open Referral API would page them.
 pub const PAGE_SIZE: usize = 100;
 
@@ -195,14 +198,25 @@ impl Hsds<'_, '_> {
         let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
         let rules = self.rules(s, &slots);
         let words = self.words(self.source());
+        // The standard has no summer time, so dates are given a year ahead, in blocks that each keep one offset
+        // from UTC; each build moves the year on.
+        let horizon = self.today.saturating_add(time::Duration::days(HORIZON_DAYS));
         let mut out = Vec::new();
         for series in recur::series(&rules, self.today) {
             let description = s.when.get(series.slot).map(|w| words.slot(&w.value));
-            for block in series.blocks(&rules) {
-                if block.to.is_some_and(|t| t < self.today) {
+            let blocks = series.blocks(&rules, horizon);
+            for block in &blocks {
+                if block.to < self.today {
                     continue;
                 }
-                let key = block.to.map_or_else(|| "on".to_string(), iso);
+                // An id that stays while the block does: named by its start, which a later build does not move,
+                // except for the block that starts at the build's day (a session with no `starts`), whose end is
+                // fixed instead: a skipped date or a change of clocks, always within the year ahead.
+                let key = if s.starts.is_none() && block.from == series.first {
+                    format!("to-{}", iso(block.to))
+                } else {
+                    iso(block.from)
+                };
                 let (freq, interval, byday, count) = match &series.rule {
                     Some(r) => (r.freq.as_str(), r.interval, r.byday(), None),
                     // A one-off date: a weekly rule that gives that one day.
@@ -214,18 +228,21 @@ impl Hsds<'_, '_> {
                     "service_at_location_id": at,
                     "dtstart": iso(block.from),
                     "valid_from": iso(block.from),
-                    "valid_to": block.to.map(iso),
-                    "until": block.to.map(iso),
+                    "valid_to": iso(block.to),
+                    // The standard's `count` is instead of `until`, as in RFC 5545.
+                    "until": if count.is_some() { None } else { Some(iso(block.to)) },
                     "count": count,
                     "wkst": "MO",
                     "freq": freq,
                     "interval": interval,
                     "byday": byday,
-                    "opens_at": format!("{}:00", series.from),
-                    "closes_at": format!("{}:00", series.to),
+                    // Times carry the offset from UTC, as the standard asks; a block never spans a change of clocks.
+                    "opens_at": format!("{}:00+0{}:00", series.from, block.offset),
+                    "closes_at": format!("{}:00+0{}:00", series.to, block.offset),
+                    "timezone": block.offset,
                     "description": description,
                     "attending_type": if matches!(s.venue, Venue::Online { .. }) { "online" } else { "in_person" },
-                    "notes": "Times are local time in London (Europe/London).",
+                    "notes": "Times are local time in London (Europe/London), with its offset from UTC.",
                 })));
             }
         }
