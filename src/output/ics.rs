@@ -101,7 +101,7 @@ impl Ics {
     }
 
     /// Adds one event: a series of a session, with what families see of it.
-    pub fn event(&mut self, uid: &str, stamp: Date, series: &Series, about: &[(&str, String)]) {
+    pub fn event(&mut self, uid: &str, stamp: Date, series: &Series, about: &[(String, String)]) {
         self.line("BEGIN:VEVENT");
         self.line(&format!("UID:{uid}"));
         self.line(&format!("DTSTAMP:{}", utc_midnight(stamp)));

@@ -8,7 +8,6 @@ use crate::content::ids::{LangCode, SessionId};
 use crate::content::model::{Session, Venue};
 use crate::output::ics::{self, Ics};
 use crate::render::urls;
-use crate::schedule::recur;
 
 /// The host part of the site's address, for ids that must be unique across the world: `familyhubs.example`.
 pub(super) fn host(base_url: &str) -> &str {
@@ -19,8 +18,6 @@ pub(super) fn host(base_url: &str) -> &str {
 impl Ctx<'_> {
     /// The events of one session in `lang`, ready to go inside any calendar.
     fn session_events(&self, lang: &LangCode, id: &SessionId, s: &Session) -> String {
-        let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-        let rules = self.rules(s, &slots);
         let (text, fallback) = self.text_in(&s.common, lang);
         let base = &self.config.base_url;
         let page = format!(
@@ -55,11 +52,10 @@ impl Ctx<'_> {
             }
             (_, None) => {}
         }
-        let about: Vec<(&str, String)> = about.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         let mut out = Ics::default();
-        for series in recur::series(&rules, self.today) {
+        for series in self.series.get(id).into_iter().flatten() {
             let uid = format!("session-{}-{}@{}", id.as_str(), series.slot, host(base));
-            out.event(&uid, self.today, &series, &about);
+            out.event(&uid, self.today, series, &about);
         }
         out.fragment()
     }

@@ -44,6 +44,9 @@ pub struct Ctx<'a> {
     /// Sessions by when they next happen, soonest first, then those with no date ahead: the order search numbers
     /// them in, the same in every language.
     soonest: Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)>,
+    /// Each session's slots as calendar series: the same for every language's calendars and for the open data,
+    /// so worked out once.
+    series: BTreeMap<&'a SessionId, Vec<crate::schedule::recur::Series>>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
     today: time::Date,
     /// The stylesheet every page inlines.
@@ -91,6 +94,7 @@ impl<'a> Ctx<'a> {
         }
         let mut ctx = Ctx {
             soonest: Vec::new(),
+            series: BTreeMap::new(),
             config: &checked.loaded.config,
             content,
             strings,
@@ -102,6 +106,14 @@ impl<'a> Ctx<'a> {
             progress,
         };
         ctx.soonest = ctx.by_next_date();
+        ctx.series = content
+            .sessions
+            .iter()
+            .map(|(id, s)| {
+                let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+                (id, crate::schedule::recur::series(&ctx.rules(s, &slots), today))
+            })
+            .collect();
         ctx
     }
 

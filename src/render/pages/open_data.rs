@@ -194,7 +194,7 @@ impl Hsds<'_, '_> {
 
     /// The schedules of a session: one per run of dates with nothing skipped in between, because the standard
     /// cannot say "except holidays": a term-time session has one per term block.
-    fn schedules(&self, owner: &str, s: &Session, at: Option<&str>) -> Vec<Value> {
+    fn schedules(&self, owner: &str, (id, s): (&SessionId, &Session), at: Option<&str>) -> Vec<Value> {
         let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
         let rules = self.rules(s, &slots);
         let words = self.words(self.source());
@@ -202,7 +202,7 @@ impl Hsds<'_, '_> {
         // from UTC; each build moves the year on.
         let horizon = self.today.saturating_add(time::Duration::days(HORIZON_DAYS));
         let mut out = Vec::new();
-        for series in recur::series(&rules, self.today) {
+        for series in self.series.get(id).into_iter().flatten() {
             let description = s.when.get(series.slot).map(|w| words.slot(&w.value));
             let blocks = series.blocks(&rules, horizon);
             for block in &blocks {
@@ -314,7 +314,7 @@ impl Hsds<'_, '_> {
             crate::content::model::Booking::Referral => ("referral", "booking-referral"),
         };
         attributes.push(self.attribute(&owner, "booking", booking.0, words.t(booking.1)));
-        let schedules = self.schedules(&owner, s, sal_id.as_deref());
+        let schedules = self.schedules(&owner, (id, s), sal_id.as_deref());
         // A session with no dates to come is kept, marked as no longer running.
         let status = if schedules.is_empty() { "inactive" } else { "active" };
         let contact = s.book.as_ref().map(|c| self.contact(&owner, "Booking", c));
