@@ -34,13 +34,23 @@ pub fn to_text(md: &str) -> String {
     out
 }
 
-/// Renders an entry's markdown for a page in `lang`. Headings move down a level, since the page title is the h1.
+/// Renders an entry's markdown for a page in `lang`. The page title is the h1, so the entry's own top headings
+/// become h2, whether the writer marked them `#` or `##`.
 pub fn to_html(md: &str, lang: &LangCode, links: &dyn LinkResolver) -> String {
-    to_html_under(md, lang, links, 1)
+    to_html_under(md, lang, links, 2)
 }
 
-/// As [`to_html`], with headings moved down `shift` levels: the printed Start for Life has the offer's title as h3.
-pub fn to_html_under(md: &str, lang: &LangCode, links: &dyn LinkResolver, shift: usize) -> String {
+/// As [`to_html`], with the entry's top headings at level `top`: the printed Start for Life has the offer's title as
+/// h3, so its headings start at h4. Levels below the top keep their distance from it, so no level is skipped that
+/// the writer did not skip.
+pub fn to_html_under(md: &str, lang: &LangCode, links: &dyn LinkResolver, top: usize) -> String {
+    let highest = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let mut dropped_links = Vec::new();
     let mut depth = 0usize;
     let events = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
@@ -88,12 +98,12 @@ pub fn to_html_under(md: &str, lang: &LangCode, links: &dyn LinkResolver, shift:
             classes,
             attrs,
         }) => Some(Event::Start(Tag::Heading {
-            level: lower(level, shift),
+            level: place(level, highest, top),
             id,
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level, shift)))),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(place(level, highest, top)))),
         other => Some(other),
     });
     let mut html = String::new();
@@ -101,8 +111,9 @@ pub fn to_html_under(md: &str, lang: &LangCode, links: &dyn LinkResolver, shift:
     html
 }
 
-fn lower(level: HeadingLevel, shift: usize) -> HeadingLevel {
-    HeadingLevel::try_from((level as usize + shift).min(6)).unwrap_or(HeadingLevel::H6)
+/// Moves a heading so the entry's highest level lands on `top`.
+fn place(level: HeadingLevel, highest: usize, top: usize) -> HeadingLevel {
+    HeadingLevel::try_from((level as usize + top).saturating_sub(highest).clamp(1, 6)).unwrap_or(HeadingLevel::H6)
 }
 
 #[cfg(test)]
@@ -148,7 +159,18 @@ mod tests {
     }
 
     #[test]
-    fn headings_move_down_one_level() {
+    fn the_top_headings_become_h2_under_the_page_title() {
         assert_eq!(html("# Title\n## Part"), "<h2>Title</h2>\n<h3>Part</h3>\n");
+        assert_eq!(
+            html("## What happens here\n### Late opening"),
+            "<h2>What happens here</h2>\n<h3>Late opening</h3>\n"
+        );
+        assert_eq!(html("### Only a small heading"), "<h2>Only a small heading</h2>\n");
+    }
+
+    #[test]
+    fn printed_headings_start_under_the_offer_title() {
+        let printed = to_html_under("## Before the birth\n### Classes", &LangCode::new("en"), &Fixed, 4);
+        assert_eq!(printed, "<h4>Before the birth</h4>\n<h5>Classes</h5>\n");
     }
 }

@@ -1,86 +1,17 @@
-// The embed snippet in a real browser: a partner's page on another origin shows a place's page in a frame that
-// fits its content; a site not in `[embed] allow_origins` gets nothing; without JavaScript the plain link shows.
-//
-// Run by .ci/run: `node --test tests/browser/`. Needs Chromium (`CHROMIUM` names it, else it is looked for on the
-// PATH) and Cargo, which builds the example site with this machine's address as its own and as the partner's.
+// The embed snippet in Chromium: a partner's page on another origin shows a place's page in a frame that fits its
+// content, and keeps fitting when the phone turns; a site not in `[embed] allow_origins` gets nothing; without
+// JavaScript the plain link shows.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:http";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, extname, normalize, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { browser, buildSite, cleanUp, scratch, serve, visit } from "./harness.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const work = mkdtempSync(join(tmpdir(), "hubsite-embed-"));
-const servers = [];
-
-function chromium() {
-  const names = [process.env.CHROMIUM, "chromium", "chromium-browser", "google-chrome"].filter(Boolean);
-  for (const name of names) {
-    if (spawnSync(name, ["--version"]).status === 0) return name;
-  }
-  throw new Error("Chromium is needed for the browser tests: install it, or name it in CHROMIUM");
-}
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
-
-/// The `_headers` rules as [pattern, {name: value}], as a static host reads them.
-function headerRules(text) {
-  const rules = [];
-  for (const line of text.split("\n")) {
-    if (line.startsWith("#") || !line.trim()) continue;
-    if (line.startsWith("  ")) {
-      const [name, ...value] = line.trim().split(": ");
-      rules[rules.length - 1][1][name] = value.join(": ");
-    } else {
-      rules.push([line.trim(), {}]);
-    }
-  }
-  return rules;
-}
-
-/// Serves a folder on 127.0.0.1 at a free port, with the headers its `_headers` file gives each path.
-function serve(folder) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, "http://x");
-    let file = normalize(join(folder, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(folder)) return res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return res.writeHead(404).end();
-    const headers = { "Content-Type": TYPES[extname(file)] || "application/octet-stream" };
-    const rules = existsSync(join(folder, "_headers")) ? headerRules(readFileSync(join(folder, "_headers"), "utf8")) : [];
-    for (const [pattern, values] of rules) {
-      const hit = pattern.endsWith("*") ? url.pathname.startsWith(pattern.slice(0, -1)) : url.pathname === pattern;
-      if (hit) Object.assign(headers, values);
-    }
-    res.writeHead(200, headers).end(readFileSync(file));
-  });
-  servers.push(server);
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)));
-}
-
-/// The page's DOM after its scripts and frames have run, as Chromium sees it. Run without blocking, because the
-/// servers it asks for pages live in this process.
-function dom(url, ...flags) {
-  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=15000", ...flags, "--dump-dom", url];
-  return new Promise((resolve, reject) => {
-    const child = spawn(chromium(), args, { timeout: 120000 });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`Chromium stopped with ${code}: ${err}`))));
-  });
-}
-
-let site, partner, stranger, snippet;
+let site, partner, stranger, snippet, phone;
 
 before(async () => {
-  const siteDir = join(work, "site");
+  const work = scratch("embed");
   const pub = join(work, "public");
   const partnerDir = join(work, "partner");
   const strangerDir = join(work, "stranger");
@@ -88,66 +19,89 @@ before(async () => {
   partner = await serve(partnerDir);
   stranger = await serve(strangerDir);
   // The example site, with this machine as its address and as the one partner allowed to frame it.
-  for (const part of ["site.toml", "content", "locales", "themes"]) {
-    cpSync(join(repo, part), join(siteDir, part), { recursive: true });
-  }
-  const toml = readFileSync(join(siteDir, "site.toml"), "utf8")
-    .replace(/^base_url = .*$/m, `base_url = "${site}"`)
-    .replace(/^allow_origins = .*$/m, `allow_origins = ["${partner}"]`);
-  writeFileSync(join(siteDir, "site.toml"), toml);
-  const build = spawnSync(
-    "cargo",
-    ["run", "--release", "--quiet", "--", "build", "--site", siteDir, "--out", pub, "--today", "2026-11-23"],
-    { cwd: repo, encoding: "utf8" },
-  );
-  assert.equal(build.status, 0, build.stderr);
+  buildSite(pub, site, [partner]);
   // The code a partner copies, exactly as the oEmbed file gives it.
   snippet = JSON.parse(readFileSync(join(pub, "embed/bn/places/st-lukes-church-hall/oembed.json"), "utf8")).html;
-  const page = (title) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1>${snippet}<p>After the frame.</p></body></html>`;
-  mkdirSync(partnerDir, { recursive: true });
-  writeFileSync(join(partnerDir, "index.html"), page("A partner's page"));
-  // What a browser with JavaScript turned off has of the snippet: Chromium's DOM dump itself needs JavaScript, so
-  // the script is left out instead of turned off.
-  writeFileSync(join(partnerDir, "no-script.html"), page("A partner's page").replace(/<script[^>]*><\/script>/, ""));
-  mkdirSync(strangerDir, { recursive: true });
-  writeFileSync(join(strangerDir, "index.html"), page("Some other site"));
+  const page = (title) =>
+    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>${title}</title></head>` +
+    `<body><h1>${title}</h1>${snippet}<p>After the frame.</p></body></html>`;
+  for (const [dir, title] of [[partnerDir, "A partner's page"], [strangerDir, "Some other site"]]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "index.html"), page(title));
+  }
+  phone = await browser();
 });
+after(cleanUp);
 
-after(() => {
-  for (const s of servers) s.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
-/// The partner's box after the script has run: its attributes and what is inside.
-function box(html) {
-  const start = html.indexOf("<div data-hubsite-embed=");
-  assert.ok(start >= 0, html);
-  return html.slice(start, html.indexOf("</div>", start) + 6);
+/// How tall the frame is on the partner's page, and how tall the page inside it is.
+async function heights(page) {
+  const frame = await page.locator("[data-hubsite-embed] iframe").boundingBox();
+  const inside = await page
+    .frameLocator("[data-hubsite-embed] iframe")
+    .locator("html")
+    .evaluate((html) => html.getBoundingClientRect().height);
+  return { frame: frame.height, inside: Math.ceil(inside) };
 }
 
 test("the snippet on a partner's site shows the page in a frame that fits its content", async () => {
   assert.match(snippet, /data-hubsite-embed="places\/st-lukes-church-hall" data-lang="bn"/);
-  const shown = box(await dom(`${partner}/`));
-  // The frame loaded from the site's origin, its page ran and said how tall it is, and the frame took that height.
-  assert.match(shown, new RegExp(`<iframe src="${site}/embed/bn/places/st-lukes-church-hall/"`));
-  const height = Number((shown.match(/data-hubsite-height="(\d+)"/) || [])[1]);
-  assert.ok(height > 300, `the frame fits a whole page, not a sliver: ${shown}`);
-  assert.match(shown, new RegExp(`height: ${height}px`));
-  assert.match(shown, /scrolling="no"/);
-  assert.match(shown, /title="St Luke's Church Hall/);
+  const { page, trouble } = await visit(phone, `${partner}/`);
+  const box = page.locator("[data-hubsite-embed]");
+  // The page in the frame has said how tall it is.
+  await page.locator("[data-hubsite-embed][data-hubsite-height]").waitFor();
+  assert.deepEqual(trouble, []);
+  const frame = box.locator("iframe");
+  assert.equal(await frame.getAttribute("src"), `${site}/embed/bn/places/st-lukes-church-hall/`);
+  assert.match(await frame.getAttribute("title"), /^St Luke's Church Hall/);
+  // The page shows inside the frame, in Bengali.
+  const inside = page.frameLocator("[data-hubsite-embed] iframe");
+  assert.match(await inside.locator("h1").innerText(), /St Luke's Church Hall/);
+  assert.equal(await inside.locator("html").getAttribute("lang"), "bn");
+  // The frame took the height of the page inside it: no second scroll bar, no empty space.
+  const { frame: tall, inside: content } = await heights(page);
+  assert.ok(tall > 300, `the frame fits a whole page, not a sliver: ${tall}`);
+  assert.ok(Math.abs(tall - content) <= 1, `frame ${tall}, page ${content}`);
   // The plain link steps aside once the page is showing.
-  assert.match(shown, /<a [^>]*hidden/);
+  assert.equal(await box.locator("a").first().isVisible(), false);
+  // Turned sideways the page inside is wider and shorter, and the frame follows it.
+  await page.setViewportSize({ width: 800, height: 360 });
+  await page.waitForFunction((was) => {
+    const h = document.querySelector("[data-hubsite-embed]").getAttribute("data-hubsite-height");
+    return Number(h) < was;
+  }, tall);
+  const turned = await heights(page);
+  assert.ok(turned.frame < tall, `${turned.frame} after ${tall}`);
+  assert.ok(Math.abs(turned.frame - turned.inside) <= 1, JSON.stringify(turned));
+  await page.close();
 });
 
 test("a site that is not a partner gets no page in the frame", async () => {
-  const shown = box(await dom(`${stranger}/`));
-  assert.match(shown, /<iframe /);
-  assert.doesNotMatch(shown, /data-hubsite-height/);
-  assert.doesNotMatch(shown, /<a [^>]*hidden/, "the plain link stays");
+  const { page, trouble } = await visit(phone, `${stranger}/`);
+  // Give the frame time to load, as it did for the partner.
+  await page.waitForTimeout(1500);
+  const box = page.locator("[data-hubsite-embed]");
+  assert.equal(await box.locator("iframe").count(), 1);
+  assert.equal(await box.getAttribute("data-hubsite-height"), null);
+  assert.ok(await box.locator("a").first().isVisible(), "the plain link stays");
+  // The frame holds nothing of the site's page, because the page's frame-ancestors rule names only the partner.
+  const inside = page.frames().find((f) => f !== page.mainFrame());
+  assert.doesNotMatch(await inside.content(), /St Luke/);
+  assert.ok(
+    trouble.some((t) => t.includes(`Content Security Policy directive: "frame-ancestors ${partner}"`)),
+    trouble.join("\n"),
+  );
+  await page.close();
 });
 
 test("without JavaScript the snippet is a plain link to the page", async () => {
-  const shown = box(await dom(`${partner}/no-script.html`));
-  assert.doesNotMatch(shown, /<iframe/);
-  assert.match(shown, new RegExp(`<a href="${site}/bn/places/st-lukes-church-hall/">St Luke's Church Hall`));
+  const noScript = await browser({ javaScript: false });
+  const { page, trouble } = await visit(noScript, `${partner}/`);
+  assert.deepEqual(trouble, []);
+  const box = page.locator("[data-hubsite-embed]");
+  assert.equal(await box.locator("iframe").count(), 0);
+  const link = box.getByRole("link", { name: /St Luke's Church Hall/ });
+  assert.equal(await link.getAttribute("href"), `${site}/bn/places/st-lukes-church-hall/`);
+  await link.click();
+  await page.waitForURL(`${site}/bn/places/st-lukes-church-hall/`);
+  assert.equal(await page.getAttribute("html", "lang"), "bn");
 });

@@ -114,7 +114,7 @@ impl<'a> Ctx<'a> {
                         PrintOffer {
                             title: text.title.clone(),
                             summary: text.summary.clone(),
-                            body: markdown::to_html_under(&text.body, lang, self, 2),
+                            body: markdown::to_html_under(&text.body, lang, self, 4),
                             ages: o.ages.as_ref().map(|a| words.ages(a).0),
                             contact: self.contact(lang, o),
                             lang: fallback.map(|l| l.as_str().to_string()),
