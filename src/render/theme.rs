@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use minijinja::value::{Kwargs, Serde};
-use minijinja::{Environment, Error, State, UndefinedBehavior, Value};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use super::{SiteFiles, escape_html};
 use crate::content::ids::LangCode;
@@ -118,9 +118,14 @@ fn located(e: &Error, path: &str, source: &str) -> TemplateError {
         start: u32::try_from(start).unwrap_or(0),
         end: u32::try_from(end).unwrap_or(0),
     };
-    let message = match e.detail() {
-        Some(detail) => format!("{}: {detail}", e.kind()),
-        None => e.kind().to_string(),
+    // MiniJinja names the undefined field only in debug builds; the release build names it from the template.
+    let named = source
+        .get(start..end)
+        .filter(|s| !s.is_empty() && e.kind() == ErrorKind::UndefinedError);
+    let message = match (e.detail(), named) {
+        (Some(detail), _) => format!("{}: {detail}", e.kind()),
+        (None, Some(name)) => format!("{}: `{name}` is undefined", e.kind()),
+        (None, None) => e.kind().to_string(),
     };
     let help = if path.ends_with("(built into hubsite)") {
         "this is a mistake in hubsite's own theme; please report it"
