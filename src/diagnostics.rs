@@ -233,6 +233,11 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
+    /// Every problem rendered for people, each followed by a blank line.
+    pub fn report(&self, sources: &SourceMap) -> String {
+        self.items.iter().map(|d| d.render(sources) + "\n").collect()
+    }
+
     /// Sort by file path, then position, so output is the same on every run.
     pub fn sort(&mut self, sources: &SourceMap) {
         self.items.sort_by_cached_key(|d| {

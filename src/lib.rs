@@ -71,3 +71,63 @@ pub fn check(root: &Path) -> Result<Checked, LoadError> {
     loaded.diagnostics.sort(&loaded.sources);
     Ok(Checked { loaded, catalog })
 }
+
+/// A site built in memory, with the warnings found on the way, rendered for people.
+#[derive(Debug)]
+pub struct Built {
+    pub files: render::SiteFiles,
+    pub report: String,
+    pub languages: usize,
+}
+
+impl Built {
+    pub fn pages(&self) -> usize {
+        self.files.keys().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+/// Why a site could not be built: every problem rendered for people, and in a few words what stopped it (none
+/// when the site folder could not be read at all).
+#[derive(Debug)]
+pub struct NotBuilt {
+    pub report: String,
+    pub why: Option<String>,
+}
+
+/// Checks a site and renders every page in every language, in memory: `hubsite build` writes the result,
+/// `hubsite serve` serves it. Nothing is written.
+pub fn build(root: &Path, today: time::Date, progress: &dyn render::Progress) -> Result<Built, NotBuilt> {
+    let mut checked = check(root).map_err(|e| NotBuilt {
+        report: format!("error: {e}\n"),
+        why: None,
+    })?;
+    let mut report = checked.loaded.diagnostics.report(&checked.loaded.sources);
+    let errors = checked.errors();
+    if errors > 0 {
+        let why = format!("{errors} {} to fix first", problems(errors));
+        return Err(NotBuilt { report, why: Some(why) });
+    }
+    let files = render::site(&checked, today, progress).map_err(|e| NotBuilt {
+        report: format!("{}\n\n", e.0.trim_end()),
+        why: Some("the theme has a problem to fix first".to_string()),
+    })?;
+    // What reaches a family from templates, messages and data is checked on the pages themselves.
+    let found = diagnostics::Diagnostics {
+        items: checked.check_pages(&files),
+    };
+    report.push_str(&found.report(&checked.loaded.sources));
+    let errors = found.errors();
+    if errors > 0 {
+        let why = format!("{errors} {} on the built pages to fix first", problems(errors));
+        return Err(NotBuilt { report, why: Some(why) });
+    }
+    Ok(Built {
+        files,
+        report,
+        languages: checked.loaded.config.languages.len(),
+    })
+}
+
+fn problems(n: usize) -> &'static str {
+    if n == 1 { "problem" } else { "problems" }
+}

@@ -51,70 +51,39 @@ impl crate::render::Progress for Bar {
 
 pub fn run(args: &Args) -> u8 {
     let start = Instant::now();
-    let mut checked = match args.site.check() {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let loaded = &checked.loaded;
-    for d in &loaded.diagnostics.items {
-        eprint!("{}", d.render(&loaded.sources));
-        eprintln!();
-    }
-    let errors = loaded.diagnostics.errors();
-    if errors > 0 {
-        eprintln!(
-            "Not built: {errors} {} to fix first. Nothing was written.",
-            if errors == 1 { "problem" } else { "problems" }
-        );
-        return EXIT_CONTENT;
-    }
     let bar = indicatif::ProgressBar::hidden();
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     }
-    let files = match crate::render::site(&checked, super::today(args.today), &Bar(bar.clone())) {
-        Ok(f) => f,
-        Err(e) => {
-            bar.finish_and_clear();
-            eprintln!(
-                "{}\n\nNot built: the theme has a problem to fix first. Nothing was written.",
-                e.0.trim_end()
-            );
-            return EXIT_CONTENT;
+    let built = crate::build(&args.site.site, super::today(args.today), &Bar(bar.clone()));
+    bar.finish_and_clear();
+    let built = match built {
+        Ok(built) => built,
+        Err(not) => {
+            eprint!("{}", not.report);
+            return match not.why {
+                Some(why) => {
+                    eprintln!("Not built: {why}. Nothing was written.");
+                    EXIT_CONTENT
+                }
+                None => EXIT_USAGE,
+            };
         }
     };
-    bar.finish_and_clear();
-    // What reaches a family from templates, messages and data is checked on the pages themselves.
-    let found = checked.check_pages(&files);
-    for d in &found {
-        eprint!("{}", d.render(&checked.loaded.sources));
-        eprintln!();
-    }
-    let errors = found
-        .iter()
-        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-        .count();
-    if errors > 0 {
-        eprintln!(
-            "Not built: {errors} {} on the built pages to fix first. Nothing was written.",
-            if errors == 1 { "problem" } else { "problems" }
-        );
-        return EXIT_CONTENT;
-    }
-    let loaded = &checked.loaded;
+    eprint!("{}", built.report);
     let out = args.out.clone().unwrap_or_else(|| args.site.site.join("public"));
-    if let Err(e) = crate::output::write_site(&out, &files) {
+    if let Err(e) = crate::output::write_site(&out, &built.files) {
         eprintln!(
             "error: could not write {}: {e}\nThe previous site, if any, is as it was.",
             out.display()
         );
         return EXIT_USAGE;
     }
-    let pages = files.keys().filter(|p| p.ends_with(".html")).count();
-    let langs = loaded.config.languages.len();
     let ms = start.elapsed().as_millis();
     println!(
-        "Built {pages} pages in {langs} languages in {ms} ms, into {}.",
+        "Built {} pages in {} languages in {ms} ms, into {}.",
+        built.pages(),
+        built.languages,
         out.display()
     );
     0
