@@ -11,6 +11,7 @@ pub mod output;
 pub mod render;
 pub mod schedule;
 pub mod search;
+pub mod serve;
 pub mod suggest;
 pub mod validate;
 

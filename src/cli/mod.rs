@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod generate;
+mod serve;
 mod translations;
 
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub enum Command {
     Check(check::Args),
     /// Check the site, then build it into a folder (public/ unless told otherwise).
     Build(build::Args),
+    /// Build the site, show it at http://127.0.0.1:1111/, and rebuild and reload it on every saved change.
+    Serve(serve::Args),
     /// Translation tools.
     #[command(subcommand)]
     Translations(translations::Command),
@@ -41,6 +44,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Translations(cmd) => translations::run(&cmd),
         Command::Generate(args) => generate::run(&args),
     };

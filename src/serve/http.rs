@@ -1,0 +1,270 @@
+//! The preview's web server: the last good site from memory, the reload script in every page, and a stream of
+//! events that tells open tabs to reload or to show the problems.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::{Shared, Snapshot};
+
+/// Where open tabs listen for changes. Nothing the site builds can have this path: output paths are slugs.
+pub const EVENTS: &str = "/__hubsite/events";
+
+const RELOAD_JS: &str = include_str!("reload.js");
+
+/// Answers every request on its own thread, so a tab waiting for events never holds up another.
+pub fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    for stream in listener.incoming().flatten() {
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            // A tab closed mid-answer is no problem of ours.
+            let _ = answer(stream, &shared);
+        });
+    }
+}
+
+fn answer(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut first = String::new();
+    reader.read_line(&mut first)?;
+    // The rest of the request says nothing the preview needs.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut parts = first.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut out = stream;
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut out,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"Only GET and HEAD.",
+            false,
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if path == EVENTS {
+        return events(out, shared);
+    }
+    let head = method == "HEAD";
+    let snapshot = shared.snapshot();
+    match find(&snapshot, path) {
+        Found::File(key) => {
+            let body = &snapshot.files[&key];
+            let kind = content_type(&key);
+            if kind.starts_with("text/html") {
+                let page = with_script(body, &snapshot);
+                respond(&mut out, "200 OK", kind, &page, head)
+            } else {
+                respond(&mut out, "200 OK", kind, body, head)
+            }
+        }
+        Found::Folder(to) => {
+            let head_text = format!(
+                "HTTP/1.1 301 Moved Permanently\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            out.write_all(head_text.as_bytes())
+        }
+        Found::Nothing => {
+            let missing = snapshot
+                .files
+                .get("404.html")
+                .map(Vec::as_slice)
+                .unwrap_or(b"Not found");
+            let page = with_script(missing, &snapshot);
+            respond(&mut out, "404 Not Found", "text/html; charset=utf-8", &page, head)
+        }
+    }
+}
+
+enum Found {
+    File(String),
+    /// A folder asked for without its closing slash: the address it should have.
+    Folder(String),
+    Nothing,
+}
+
+/// The file a path names in the built site, which lives in memory: a path can reach nothing else.
+fn find(snapshot: &Snapshot, path: &str) -> Found {
+    let Some(decoded) = percent_decode(path) else {
+        return Found::Nothing;
+    };
+    if decoded.split('/').any(|part| part == ".." || part == ".") || decoded.contains('\\') {
+        return Found::Nothing;
+    }
+    let key = decoded.trim_start_matches('/');
+    if key.is_empty() || key.ends_with('/') {
+        let index = format!("{key}index.html");
+        return if snapshot.files.contains_key(&index) {
+            Found::File(index)
+        } else {
+            Found::Nothing
+        };
+    }
+    if snapshot.files.contains_key(key) {
+        return Found::File(key.to_string());
+    }
+    if snapshot.files.contains_key(&format!("{key}/index.html")) {
+        return Found::Folder(format!("{path}/"));
+    }
+    Found::Nothing
+}
+
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = path.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
+}
+
+fn content_type(key: &str) -> &'static str {
+    match key.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "ndjson" => "application/x-ndjson",
+        "ics" => "text/calendar; charset=utf-8",
+        "xml" => "application/xml",
+        "txt" | "_headers" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A page with the reload script before `</body>`, and the problems box when the last change could not be built.
+/// Only the preview does this: `build` never writes either.
+fn with_script(page: &[u8], snapshot: &Snapshot) -> Vec<u8> {
+    let mut extra = String::new();
+    if let Some(problems) = &snapshot.problems {
+        extra.push_str(&super::overlay(problems));
+    }
+    extra.push_str(&format!(
+        "<script>{}</script>\n",
+        RELOAD_JS
+            .replace("VERSION", &snapshot.version.to_string())
+            .replace("STYLE", &json(super::OVERLAY_STYLE))
+            .replace("OVERLAY", &json(&super::overlay_inside("")))
+    ));
+    let at = find_last(page, b"</body>").unwrap_or(page.len());
+    let mut out = Vec::with_capacity(page.len() + extra.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(&page[at..]);
+    out
+}
+
+fn json(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+    let head_text = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    out.write_all(head_text.as_bytes())?;
+    if !head {
+        out.write_all(body)?;
+    }
+    out.flush()
+}
+
+/// Server-sent events: the version now, then each new one as it is built, or the problems that stopped it.
+fn events(mut out: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    out.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+    )?;
+    let mut seen = None;
+    loop {
+        let snapshot = shared.wait_for_change(seen, Duration::from_secs(15));
+        if seen == Some(snapshot.version) {
+            // Nothing new: a comment keeps the connection open through proxies, and finds closed tabs.
+            out.write_all(b": still here\n\n")?;
+        } else {
+            let mut event = String::new();
+            match &snapshot.problems {
+                Some(problems) => {
+                    event.push_str("event: problems\n");
+                    for line in problems.lines() {
+                        event.push_str("data: ");
+                        event.push_str(line);
+                        event.push('\n');
+                    }
+                }
+                None => event.push_str(&format!("event: built\ndata: {}\n", snapshot.version)),
+            }
+            event.push('\n');
+            out.write_all(event.as_bytes())?;
+            seen = Some(snapshot.version);
+        }
+        out.flush()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn snapshot() -> Snapshot {
+        let mut files = BTreeMap::new();
+        files.insert("index.html".to_string(), b"<html><body>Home</body></html>".to_vec());
+        files.insert("en/index.html".to_string(), b"<body>English</body>".to_vec());
+        files.insert("search.js".to_string(), b"//".to_vec());
+        Snapshot {
+            version: 3,
+            files: Arc::new(files),
+            problems: None,
+        }
+    }
+
+    #[test]
+    fn paths_find_files_and_nothing_outside() {
+        let s = snapshot();
+        assert!(matches!(find(&s, "/"), Found::File(k) if k == "index.html"));
+        assert!(matches!(find(&s, "/en/"), Found::File(k) if k == "en/index.html"));
+        assert!(matches!(find(&s, "/en"), Found::Folder(to) if to == "/en/"));
+        assert!(matches!(find(&s, "/search.js"), Found::File(_)));
+        for outside in [
+            "/../site.toml",
+            "/en/../../etc/passwd",
+            "/%2e%2e/site.toml",
+            "/en/%00",
+            "/%zz",
+        ] {
+            assert!(matches!(find(&s, outside), Found::Nothing), "{outside}");
+        }
+    }
+
+    #[test]
+    fn the_script_goes_before_the_last_closing_body() {
+        let page = with_script(b"<body><pre></body></pre></body>", &snapshot());
+        let page = String::from_utf8(page).unwrap_or_default();
+        assert!(page.starts_with("<body><pre></body></pre><script>"), "{page}");
+        assert!(page.ends_with("</script>\n</body>"), "{page}");
+        assert!(page.contains("3"), "{page}");
+    }
+}

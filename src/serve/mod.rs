@@ -1,0 +1,180 @@
+//! `hubsite serve`: builds the site in memory, serves it, and rebuilds and reloads open tabs on every change.
+
+mod http;
+mod watch;
+
+use std::net::{IpAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use crate::render::SiteFiles;
+
+/// What the preview serves: the last site that built, and the problems with the newest change if it did not.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// Goes up with every attempt to build, good or bad, so a tab knows when it is out of date.
+    pub version: u64,
+    pub files: Arc<SiteFiles>,
+    pub problems: Option<String>,
+}
+
+/// The snapshot, shared between the builder and the threads answering tabs, with a signal for each new one.
+pub struct Shared {
+    now: Mutex<Snapshot>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Snapshot> {
+        // A thread that panicked while holding the lock left a whole snapshot behind: it is still good to serve.
+        self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        self.lock().clone()
+    }
+
+    /// The snapshot once its version is not `seen`, or after `timeout` whatever it is.
+    pub fn wait_for_change(&self, seen: Option<u64>, timeout: Duration) -> Snapshot {
+        let now = self.lock();
+        let (now, _) = self
+            .changed
+            .wait_timeout_while(now, timeout, |s| Some(s.version) == seen)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        now.clone()
+    }
+
+    fn publish(&self, outcome: Result<SiteFiles, String>) {
+        let mut now = self.lock();
+        now.version += 1;
+        match outcome {
+            Ok(files) => {
+                now.files = Arc::new(files);
+                now.problems = None;
+            }
+            Err(problems) => now.problems = Some(problems),
+        }
+        self.changed.notify_all();
+    }
+}
+
+/// How the problems box looks: over the whole page, so a change that did not build cannot be missed.
+pub const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
+background:#fff;color:#1b1b1b;border:.5rem solid #b00020;font:1rem/1.4 system-ui,sans-serif";
+
+/// The words in the problems box, around the problems as `hubsite check` gives them.
+pub fn overlay_inside(problems: &str) -> String {
+    format!(
+        "<h2>Your last change is not showing yet</h2><p>Fix the problems below and save the file: this page will \
+         reload by itself. Until then you are seeing the last version that worked.</p><pre style=\"white-space:\
+         pre-wrap;font:.9rem/1.4 monospace\">{}</pre>",
+        escape(problems)
+    )
+}
+
+pub fn overlay(problems: &str) -> String {
+    format!(
+        "<div id=\"hubsite-problems\" role=\"alert\" style=\"{OVERLAY_STYLE}\">{}</div>\n",
+        overlay_inside(problems)
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// What `hubsite serve` was asked to do.
+pub struct Options {
+    pub site: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub today: time::Date,
+}
+
+/// Builds, serves and watches until stopped. Returns only when it cannot start, saying why.
+pub fn run(options: &Options) -> Result<(), String> {
+    let started = Instant::now();
+    let first = build(&options.site, options.today);
+    let failed = first.is_err();
+    let (files, problems) = match first {
+        Ok(files) => (files, None),
+        Err(problems) => (SiteFiles::new(), Some(problems)),
+    };
+    let shared = Arc::new(Shared {
+        now: Mutex::new(Snapshot {
+            version: 1,
+            files: Arc::new(files),
+            problems,
+        }),
+        changed: Condvar::new(),
+    });
+    if !failed {
+        eprintln!("Built in {} ms.", started.elapsed().as_millis());
+    }
+    let listener = TcpListener::bind((options.bind, options.port)).map_err(|e| {
+        format!(
+            "could not listen on {}:{}: {e}. Another program may be using that port: try another, such as --port {}",
+            options.bind,
+            options.port,
+            options.port.wrapping_add(1).max(1024)
+        )
+    })?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: the preview is open to every computer that can reach this one on {}. Use --bind 127.0.0.1 \
+             to keep it to this computer.",
+            options.bind
+        );
+    }
+    println!("Serving the site at http://{address}/ (press Ctrl+C to stop).");
+    let mut watcher = watch::Watcher::start(&options.site)?;
+    {
+        let shared = shared.clone();
+        std::thread::spawn(move || http::accept(listener, shared));
+    }
+    loop {
+        let changed = watcher.next_change();
+        let start = Instant::now();
+        let outcome = build(&options.site, options.today);
+        let ok = outcome.is_ok();
+        shared.publish(outcome);
+        if ok {
+            eprintln!(
+                "Rebuilt in {} ms after a change to {}.",
+                start.elapsed().as_millis(),
+                describe(&changed)
+            );
+        }
+    }
+}
+
+/// Builds the site in memory, printing what the terminal should show: problems, or nothing when all is well.
+fn build(site: &Path, today: time::Date) -> Result<SiteFiles, String> {
+    match crate::build(site, today, &Quiet) {
+        Ok(built) => {
+            eprint!("{}", built.report);
+            Ok(built.files)
+        }
+        Err(not) => {
+            eprint!("{}", not.report);
+            let why = not
+                .why
+                .unwrap_or_else(|| "the site folder could not be read".to_string());
+            eprintln!("Not rebuilt: {why}. The preview shows the last version that worked.");
+            Err(format!("{}{why}.", not.report))
+        }
+    }
+}
+
+fn describe(changed: &[PathBuf]) -> String {
+    match changed {
+        [one] => one.display().to_string(),
+        [one, rest @ ..] => format!("{} and {} more", one.display(), rest.len()),
+        [] => "the site".to_string(),
+    }
+}
+
+struct Quiet;
+impl crate::render::Progress for Quiet {}
