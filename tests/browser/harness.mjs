@@ -83,13 +83,19 @@ export function serve(folder) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)));
 }
 
-/// Builds the example site into `out` with `base` as its address and `partners` as the sites allowed to show its
-/// embeds, on a fixed day so the timetable is the same on every run.
-export function buildSite(out, base, partners = []) {
+/// A copy of the example site's sources in a new folder, to change as a test needs.
+export function copySite() {
   const siteDir = scratch("site");
   for (const part of ["site.toml", "content", "locales", "themes"]) {
     cpSync(join(repo, part), join(siteDir, part), { recursive: true });
   }
+  return siteDir;
+}
+
+/// Builds the example site into `out` with `base` as its address and `partners` as the sites allowed to show its
+/// embeds, on a fixed day so the timetable is the same on every run.
+export function buildSite(out, base, partners = []) {
+  const siteDir = copySite();
   const toml = readFileSync(join(siteDir, "site.toml"), "utf8")
     .replace(/^base_url = .*$/m, `base_url = "${base}"`)
     .replace(/^allow_origins = .*$/m, `allow_origins = ${JSON.stringify(partners)}`);
