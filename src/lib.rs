@@ -19,6 +19,7 @@ use std::path::Path;
 
 use content::{LoadError, Loaded};
 use i18n::Catalog;
+use validate::plain::pages::PageFindings;
 
 /// A loaded site, its messages, and every problem found in it.
 #[derive(Debug)]
@@ -35,10 +36,22 @@ impl Checked {
     /// The plain-language check over the built pages: adds what it finds to the site's problems, and gives the
     /// new ones back so they can be shown.
     pub fn check_pages(&mut self, files: &render::SiteFiles) -> Vec<diagnostics::Diagnostic> {
+        let findings = self.scan_pages(files, &|_| false);
+        self.report_pages(&findings)
+    }
+
+    /// What the plain-language check finds on each page not `known` from the last build.
+    pub fn scan_pages(&self, files: &render::SiteFiles, known: &dyn Fn(&str) -> bool) -> PageFindings {
+        let loaded = &self.loaded;
+        validate::plain::pages::scan(files, &loaded.config, &loaded.glossary, known)
+    }
+
+    /// Adds what was found on the pages to the site's problems, and gives the new ones back so they can be shown.
+    pub fn report_pages(&mut self, findings: &PageFindings) -> Vec<diagnostics::Diagnostic> {
         let loaded = &mut self.loaded;
         let mut found = diagnostics::Diagnostics {
             items: validate::plain::pages::check(
-                files,
+                findings,
                 &loaded.config,
                 &loaded.glossary,
                 &|| render::template_sources(&loaded.root, &loaded.config),
@@ -79,12 +92,34 @@ pub struct Built {
     pub files: render::SiteFiles,
     pub report: String,
     pub languages: usize,
+    /// What each part of the site was made from, so the next build renders only what changed.
+    pub memo: render::Memo,
+    /// What the plain-language check found on each page, so the next build reads only the pages it rendered.
+    pub findings: PageFindings,
+    /// The files rendered this time, rather than kept from the build before: all of them on a first build.
+    pub remade: std::collections::BTreeSet<String>,
 }
 
 impl Built {
     pub fn pages(&self) -> usize {
         self.files.keys().filter(|p| p.ends_with(".html")).count()
     }
+
+    pub fn before(&self) -> Before<'_> {
+        Before {
+            files: &self.files,
+            memo: &self.memo,
+            findings: &self.findings,
+        }
+    }
+}
+
+/// What a rebuild needs of the last build that worked.
+#[derive(Clone, Copy)]
+pub struct Before<'a> {
+    pub files: &'a render::SiteFiles,
+    pub memo: &'a render::Memo,
+    pub findings: &'a PageFindings,
 }
 
 /// Why a site could not be built: every problem rendered for people, and in a few words what stopped it (none
@@ -98,6 +133,18 @@ pub struct NotBuilt {
 /// Checks a site and renders every page in every language, in memory: `hubsite build` writes the result,
 /// `hubsite serve` serves it. Nothing is written.
 pub fn build(root: &Path, today: time::Date, progress: &dyn render::Progress) -> Result<Built, NotBuilt> {
+    rebuild(root, today, progress, None)
+}
+
+/// Builds the site again after a change: everything is loaded and checked, but only the parts of the site made
+/// from files that changed since `previous` are rendered, and only the pages rendered are read by the
+/// plain-language check. The result is the same as `build`'s.
+pub fn rebuild(
+    root: &Path,
+    today: time::Date,
+    progress: &dyn render::Progress,
+    previous: Option<Before<'_>>,
+) -> Result<Built, NotBuilt> {
     let mut checked = check(root).map_err(|e| NotBuilt {
         report: format!("error: {e}\n"),
         why: None,
@@ -108,13 +155,24 @@ pub fn build(root: &Path, today: time::Date, progress: &dyn render::Progress) ->
         let why = format!("{errors} {} to fix first", problems(errors));
         return Err(NotBuilt { report, why: Some(why) });
     }
-    let files = render::site(&checked, today, progress).map_err(|e| NotBuilt {
-        report: format!("{}\n\n", e.0.trim_end()),
-        why: Some("the theme has a problem to fix first".to_string()),
-    })?;
-    // What reaches a family from templates, messages and data is checked on the pages themselves.
+    let rendering =
+        render::site_since(&checked, today, progress, previous.map(|p| (p.files, p.memo))).map_err(|e| NotBuilt {
+            report: format!("{}\n\n", e.0.trim_end()),
+            why: Some("the theme has a problem to fix first".to_string()),
+        })?;
+    let render::Rendering { files, memo, kept } = rendering;
+    // What reaches a family from templates, messages and data is checked on the pages themselves; a page kept
+    // from the last build has the findings it had then.
+    let mut findings = checked.scan_pages(&files, &|path| kept.contains(path));
+    if let Some(previous) = previous {
+        for (path, found) in previous.findings {
+            if kept.contains(path) {
+                findings.insert(path.clone(), found.clone());
+            }
+        }
+    }
     let found = diagnostics::Diagnostics {
-        items: checked.check_pages(&files),
+        items: checked.report_pages(&findings),
     };
     report.push_str(&found.report(&checked.loaded.sources));
     let errors = found.errors();
@@ -123,9 +181,12 @@ pub fn build(root: &Path, today: time::Date, progress: &dyn render::Progress) ->
         return Err(NotBuilt { report, why: Some(why) });
     }
     Ok(Built {
+        remade: files.keys().filter(|p| !kept.contains(*p)).cloned().collect(),
         files,
         report,
         languages: checked.loaded.config.languages.len(),
+        memo,
+        findings,
     })
 }
 

@@ -36,7 +36,7 @@ pub fn write_site(out: &Path, files: &SiteFiles) -> std::io::Result<()> {
         }
         files
             .par_iter()
-            .try_for_each(|(path, bytes)| std::fs::write(new.join(path), bytes))
+            .try_for_each(|(path, bytes)| std::fs::write(new.join(path), bytes.as_slice()))
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&new);

@@ -2,19 +2,22 @@
 
 pub mod jsonld;
 pub mod markdown;
+pub mod memo;
 mod pages;
 mod theme;
 pub mod urls;
 pub mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 pub use theme::{CSS, EMBED_JS, SEARCH_JS, TemplateError, Theme};
 
+use crate::content::ids::{Kind, LangCode};
 use crate::i18n::Strings;
+pub use memo::{Memo, Unit};
 
 /// Escapes text for HTML, in element content and in quoted attributes.
 pub fn escape_html(s: &str) -> String {
@@ -45,8 +48,11 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
+/// The bytes of one built file, shared: a rebuild keeps the files that did not change without copying them.
+pub type Bytes = Arc<Vec<u8>>;
+
 /// Every file of the built site, by path, sorted, so writing it is the same every time.
-pub type SiteFiles = BTreeMap<String, Vec<u8>>;
+pub type SiteFiles = BTreeMap<String, Bytes>;
 
 /// The folder of the site's theme: `themes/<theme>/`, or `themes/default/` for the site's own additions to the
 /// default theme.
@@ -60,16 +66,44 @@ pub fn template_sources(root: &std::path::Path, config: &crate::config::SiteConf
     theme::sources(root, &theme_dir(root, config))
 }
 
+/// A built site in memory: its files, what each part was made from, and which files were kept from the build
+/// before rather than rendered again.
+pub struct Rendering {
+    pub files: SiteFiles,
+    pub memo: Memo,
+    pub kept: BTreeSet<String>,
+}
+
 /// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
 /// static files. `progress` is told how many pages there will be, then called once per page.
 pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress) -> Result<SiteFiles, TemplateError> {
+    Ok(site_since(checked, today, progress, None)?.files)
+}
+
+/// Renders the site, keeping from `previous` (the files and memo of the last build) the files of every part whose
+/// inputs have not changed since. The result is the same as rendering everything.
+pub fn site_since(
+    checked: &crate::Checked,
+    today: time::Date,
+    progress: &dyn Progress,
+    previous: Option<(&SiteFiles, &Memo)>,
+) -> Result<Rendering, TemplateError> {
     let config = &checked.loaded.config;
+    let content = &checked.loaded.content;
     let strings = Arc::new(Strings::new(&checked.catalog, &config.languages));
     let theme_dir = theme_dir(&checked.loaded.root, config);
     let theme = Theme::load(strings.clone(), &checked.loaded.root, &theme_dir)?;
     // A site's own `static/site.css` replaces the default one, which every page inlines; other static files are
     // copied as they are.
     let mut statics = theme.static_files()?;
+    let prints = memo::Prints::new(content, &checked.loaded.sources);
+    let global = prints.global(
+        content,
+        &checked.loaded.sources,
+        &template_sources(&checked.loaded.root, config),
+        &statics,
+        today,
+    );
     let css = match statics.remove("site.css") {
         Some(bytes) => String::from_utf8(bytes).map_err(|_| {
             TemplateError(format!(
@@ -80,48 +114,143 @@ pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress
         None => CSS.to_string(),
     };
     let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, progress);
-    // The chooser and the not-found page are shared by all languages.
-    progress.start(ctx.pages_per_language() * config.languages.len() + 2);
+    let units = content
+        .entries()
+        .filter(|(kind, _, _)| *kind != Kind::Organisation)
+        .map(|(kind, slug, _)| Unit::Entry(kind, slug.to_string()))
+        .chain([Unit::Lists]);
+    let mut memo = Memo {
+        global,
+        ..Memo::default()
+    };
+    let mut files = SiteFiles::new();
+    let mut kept = BTreeSet::new();
+    let mut todo = Vec::new();
+    let mut lists = None;
+    for unit in units {
+        let print = prints.unit(content, &unit);
+        let before = previous.and_then(|(f, m)| Some((f, m, m.kept(global, &unit, print)?)));
+        match before {
+            Some((before, m, paths)) => {
+                for path in paths {
+                    if let Some(bytes) = before.get(path) {
+                        files.insert(path.clone(), bytes.clone());
+                        kept.insert(path.clone());
+                    }
+                }
+                if let Some(service) = m.services.get(&unit) {
+                    memo.services.insert(unit.clone(), service.clone());
+                }
+                memo.units.insert(unit, (print, paths.to_vec()));
+            }
+            None if unit == Unit::Lists => lists = Some(print),
+            None => todo.push((unit, print)),
+        }
+    }
+    let languages = config.languages.len();
+    progress.start(
+        todo.iter()
+            .map(|(unit, _)| match unit {
+                Unit::Entry(kind, _) => pages::Ctx::pages_of(*kind) * languages,
+                Unit::Lists => 0,
+            })
+            .sum::<usize>()
+            // The chooser and the not-found page are shared by all languages.
+            + lists.map_or(0, |_| ctx.list_pages_per_language() * languages + 2),
+    );
+    let rendered: Vec<_> = todo
+        .par_iter()
+        .map(|(unit, _)| match unit {
+            Unit::Entry(kind, slug) => ctx.entry_files(*kind, slug),
+            Unit::Lists => Ok((Vec::new(), None)),
+        })
+        .collect();
+    for ((unit, print), made) in todo.into_iter().zip(rendered) {
+        let (made, service) = made?;
+        if let Some(service) = service {
+            memo.services.insert(unit.clone(), Arc::new(service));
+        }
+        memo.units
+            .insert(unit, (print, made.iter().map(|(path, _)| path.clone()).collect()));
+        for (path, bytes) in made {
+            files.insert(path, Arc::new(bytes));
+        }
+    }
+    // The lists gather what the entries made, so they come after them.
+    if let Some(print) = lists {
+        let before = previous.map(|(_, m)| &m.search);
+        let (made, search) = self::lists(&ctx, checked, &statics, &memo, before)?;
+        memo.search = search;
+        memo.units.insert(
+            Unit::Lists,
+            (print, made.iter().map(|(path, _)| path.clone()).collect()),
+        );
+        for (path, bytes) in made {
+            files.insert(path, Arc::new(bytes));
+        }
+    } else if let Some((_, m)) = previous {
+        memo.search = m.search.clone();
+    }
+    let names: BTreeSet<String> = files.keys().cloned().collect();
+    files.insert(
+        "_headers".into(),
+        Arc::new(pages::embed_headers(&names, &config.allow_origins).into_bytes()),
+    );
+    Ok(Rendering { files, memo, kept })
+}
+
+/// The files that list many entries: each language's list pages and search index, the calendar of everything,
+/// the open-data lists, the files shared by all languages, and the theme's static files and scripts.
+fn lists(
+    ctx: &pages::Ctx<'_>,
+    checked: &crate::Checked,
+    statics: &BTreeMap<String, Vec<u8>>,
+    memo: &Memo,
+    before: Option<&BTreeMap<LangCode, crate::search::Tokenised>>,
+) -> Result<ListFiles, TemplateError> {
+    let config = &checked.loaded.config;
+    let none = crate::search::Tokenised::new();
     // Each language's search index is built as soon as its pages are, so the entries' words need not all be held
     // at once.
     let per_lang: Vec<_> = config
         .languages
         .par_iter()
         .map(|lang| {
-            ctx.language(lang)
-                .map(|(pages, docs)| (pages, crate::search::Built::new(docs)))
+            let before = before.and_then(|b| b.get(lang)).unwrap_or(&none);
+            ctx.lists(lang).map(|(pages, docs)| {
+                let (index, words) = crate::search::Built::from(docs, before);
+                (pages, index, words, ctx.all_calendar(lang))
+            })
         })
         .collect();
-    let mut files = statics;
-    // The script is the theme's own if it has one, else the built-in one.
-    files
-        .entry("search.js".into())
-        .or_insert_with(|| SEARCH_JS.as_bytes().to_vec());
-    let mut indexes = Vec::new();
-    for (lang, built) in config.languages.iter().zip(per_lang) {
-        let (pages, index) = built?;
-        for (path, html) in pages {
-            files.insert(urls::file_for(&path), html.into_bytes());
+    let mut files: Vec<(String, Vec<u8>)> = statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
+    // The scripts are the theme's own if it has them, else the built-in ones.
+    for (name, script) in [("search.js", SEARCH_JS), ("embed.js", EMBED_JS)] {
+        if !statics.contains_key(name) {
+            files.push((name.into(), script.as_bytes().to_vec()));
         }
+    }
+    let mut indexes = Vec::new();
+    let mut words = BTreeMap::new();
+    for (lang, built) in config.languages.iter().zip(per_lang) {
+        let (pages, index, tokenised, calendar) = built?;
+        for (path, html) in pages {
+            files.push((urls::file_for(&path), html.into_bytes()));
+        }
+        files.push(calendar);
         indexes.push((lang.as_str().to_string(), index));
+        words.insert(lang.clone(), tokenised);
     }
     let synonyms = crate::search::synonyms::from_glossary(checked.loaded.glossary.terms());
     for (path, body) in crate::search::files(indexes, &synonyms) {
-        files.insert(path, body.into_bytes());
+        files.push((path, body.into_bytes()));
     }
-    files
-        .entry("embed.js".into())
-        .or_insert_with(|| EMBED_JS.as_bytes().to_vec());
-    let calendars: Vec<_> = config.languages.par_iter().map(|lang| ctx.calendars(lang)).collect();
-    files.extend(calendars.into_iter().flatten());
-    files.extend(ctx.open_data());
-    for (path, bytes) in ctx.shared()? {
-        files.insert(path, bytes);
-    }
-    let names: std::collections::BTreeSet<String> = files.keys().cloned().collect();
-    files.insert(
-        "_headers".into(),
-        pages::embed_headers(&names, &config.allow_origins).into_bytes(),
-    );
-    Ok(files)
+    // Every session's record, then every offer's, each in the order of its name.
+    let services: Vec<&serde_json::Value> = memo.services.values().map(|s| s.as_ref()).collect();
+    files.extend(ctx.open_data_lists(&services));
+    files.extend(ctx.shared()?);
+    Ok((files, words))
 }
+
+/// The files of the lists by path, and each language's search words for next time.
+type ListFiles = (Vec<(String, Vec<u8>)>, BTreeMap<LangCode, crate::search::Tokenised>);

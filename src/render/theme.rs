@@ -8,7 +8,7 @@ use std::sync::Arc;
 use minijinja::value::{Kwargs, Serde};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
-use super::{SiteFiles, escape_html};
+use super::escape_html;
 use crate::content::ids::LangCode;
 use crate::diagnostics::{Diagnostic, SourceFile, SourceMap, Span};
 use crate::i18n::Strings;
@@ -233,9 +233,9 @@ impl Theme {
     }
 
     /// The theme's static files, by path under its `static/` folder, sorted.
-    pub fn static_files(&self) -> Result<SiteFiles, TemplateError> {
+    pub fn static_files(&self) -> Result<std::collections::BTreeMap<String, Vec<u8>>, TemplateError> {
         let dir = &self.static_dir;
-        let mut out = SiteFiles::new();
+        let mut out = std::collections::BTreeMap::new();
         if !dir.is_dir() {
             return Ok(out);
         }

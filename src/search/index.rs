@@ -78,31 +78,66 @@ pub struct Index {
 /// less than the pages that really use the word.
 const SYNONYM_OF_A_WORD: f64 = 0.5;
 
+/// An entry's tokens with how much each counts, and the entry's weighted length.
+pub type Weighed = std::sync::Arc<(Vec<(String, f64)>, f64)>;
+
+/// Each entry's weighed tokens by a hash of its fields, kept between builds: most entries do not change, and
+/// cutting their text into words is most of the work of building an index.
+pub type Tokenised = std::collections::HashMap<u64, Weighed>;
+
+impl Fields {
+    fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (&self.title, &self.summary, &self.about, &self.body).hash(&mut h);
+        h.finish()
+    }
+
+    fn weigh(&self) -> Weighed {
+        let mut tf: BTreeMap<String, f64> = BTreeMap::new();
+        let mut length = 0.0;
+        for (text, weight) in [
+            (&self.title, TITLE),
+            (&self.summary, SUMMARY),
+            (&self.about, ABOUT),
+            (&self.body, BODY),
+        ] {
+            for t in tokens(text) {
+                *tf.entry(t).or_default() += weight;
+                length += weight;
+            }
+        }
+        std::sync::Arc::new((tf.into_iter().collect(), length))
+    }
+}
+
 impl Index {
     /// Weighs every token of every entry with BM25's term frequency over the weighted fields.
     pub fn build(docs: &[Doc]) -> Index {
+        Index::build_from(docs, &Tokenised::new()).0
+    }
+
+    /// The same as `build`, taking the tokens of entries whose text is unchanged from `before`; gives the tokens
+    /// of these entries for next time.
+    pub fn build_from(docs: &[Doc], before: &Tokenised) -> (Index, Tokenised) {
         let mut raw: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
+        let mut now = Tokenised::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
-            let f = &doc.fields;
-            let mut tf: BTreeMap<String, f64> = BTreeMap::new();
-            let mut length = 0.0;
-            for (text, weight) in [
-                (&f.title, TITLE),
-                (&f.summary, SUMMARY),
-                (&f.about, ABOUT),
-                (&f.body, BODY),
-            ] {
-                for t in tokens(text) {
-                    *tf.entry(t).or_default() += weight;
-                    length += weight;
+            let key = doc.fields.key();
+            let weighed = match before.get(&key) {
+                Some(w) => w.clone(),
+                None => doc.fields.weigh(),
+            };
+            // Entries are taken in order, so each token's postings stay sorted by entry.
+            for (t, f) in &weighed.0 {
+                match raw.get_mut(t) {
+                    Some(postings) => postings.push((d as u32, *f)),
+                    None => drop(raw.insert(t.clone(), vec![(d as u32, *f)])),
                 }
             }
-            // Entries are taken in order, so each token's postings stay sorted by entry.
-            for (t, f) in tf {
-                raw.entry(t).or_default().push((d as u32, f));
-            }
-            lengths.push(length);
+            lengths.push(weighed.1);
+            now.insert(key, weighed);
         }
         let average = (lengths.iter().sum::<f64>() / (docs.len() as f64).max(1.0)).max(1.0);
         for postings in raw.values_mut() {
@@ -111,10 +146,11 @@ impl Index {
                 *f = *f * (K1 + 1.0) / (*f + norm);
             }
         }
-        Index {
+        let index = Index {
             docs: docs.len(),
             terms: raw,
-        }
+        };
+        (index, now)
     }
 
     /// The entries with a token starting with `prefix`, each with its best weight among those tokens.

@@ -6,7 +6,7 @@ pub mod tokens;
 
 use rayon::prelude::*;
 
-pub use index::{Doc, Fields, Index, Synonym};
+pub use index::{Doc, Fields, Index, Synonym, Tokenised};
 
 /// One language's index, and its entries with their words dropped: all the files need of them now.
 pub struct Built {
@@ -15,12 +15,18 @@ pub struct Built {
 }
 
 impl Built {
-    pub fn new(mut docs: Vec<Doc>) -> Built {
-        let index = Index::build(&docs);
+    pub fn new(docs: Vec<Doc>) -> Built {
+        Built::from(docs, &Tokenised::new()).0
+    }
+
+    /// The same as `new`, taking the words of entries whose text has not changed from `before`; gives every
+    /// entry's words for next time.
+    pub fn from(mut docs: Vec<Doc>, before: &Tokenised) -> (Built, Tokenised) {
+        let (index, now) = Index::build_from(&docs, before);
         for d in &mut docs {
             d.fields = Fields::default();
         }
-        Built { index, docs }
+        (Built { index, docs }, now)
     }
 }
 

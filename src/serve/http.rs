@@ -73,7 +73,7 @@ fn answer(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             let missing = snapshot
                 .files
                 .get("404.html")
-                .map(Vec::as_slice)
+                .map(|b| b.as_slice())
                 .unwrap_or(b"Not found");
             let page = with_script(missing, &snapshot);
             respond(&mut out, "404 Not Found", "text/html; charset=utf-8", &page, head)
@@ -231,9 +231,12 @@ mod tests {
 
     fn snapshot() -> Snapshot {
         let mut files = BTreeMap::new();
-        files.insert("index.html".to_string(), b"<html><body>Home</body></html>".to_vec());
-        files.insert("en/index.html".to_string(), b"<body>English</body>".to_vec());
-        files.insert("search.js".to_string(), b"//".to_vec());
+        files.insert(
+            "index.html".to_string(),
+            Arc::new(b"<html><body>Home</body></html>".to_vec()),
+        );
+        files.insert("en/index.html".to_string(), Arc::new(b"<body>English</body>".to_vec()));
+        files.insert("search.js".to_string(), Arc::new(b"//".to_vec()));
         Snapshot {
             version: 3,
             files: Arc::new(files),

@@ -45,12 +45,12 @@ impl Shared {
         now.clone()
     }
 
-    fn publish(&self, outcome: Result<SiteFiles, String>) {
+    fn publish(&self, outcome: Result<Arc<SiteFiles>, String>) {
         let mut now = self.lock();
         now.version += 1;
         match outcome {
             Ok(files) => {
-                now.files = Arc::new(files);
+                now.files = files;
                 now.problems = None;
             }
             Err(problems) => now.problems = Some(problems),
@@ -92,24 +92,38 @@ pub struct Options {
     pub today: time::Date,
 }
 
+/// The last build that worked, kept so a rebuild renders only what a change affects.
+struct Last {
+    files: Arc<SiteFiles>,
+    memo: crate::render::Memo,
+    findings: crate::validate::plain::pages::PageFindings,
+}
+
+impl Last {
+    fn before(&self) -> crate::Before<'_> {
+        crate::Before {
+            files: &self.files,
+            memo: &self.memo,
+            findings: &self.findings,
+        }
+    }
+}
+
 /// Builds, serves and watches until stopped. Returns only when it cannot start, saying why.
 pub fn run(options: &Options) -> Result<(), String> {
     let started = Instant::now();
-    let first = build(&options.site, options.today);
-    let failed = first.is_err();
-    let (files, problems) = match first {
-        Ok(files) => (files, None),
-        Err(problems) => (SiteFiles::new(), Some(problems)),
-    };
+    let mut last = None;
+    let problems = build(&options.site, options.today, &mut last).err();
+    let files = last.as_ref().map(|l| l.files.clone()).unwrap_or_default();
     let shared = Arc::new(Shared {
         now: Mutex::new(Snapshot {
             version: 1,
-            files: Arc::new(files),
+            files,
             problems,
         }),
         changed: Condvar::new(),
     });
-    if !failed {
+    if last.is_some() {
         eprintln!("Built in {} ms.", started.elapsed().as_millis());
     }
     let listener = TcpListener::bind((options.bind, options.port)).map_err(|e| {
@@ -137,12 +151,12 @@ pub fn run(options: &Options) -> Result<(), String> {
     loop {
         let changed = watcher.next_change();
         let start = Instant::now();
-        let outcome = build(&options.site, options.today);
-        let ok = outcome.is_ok();
-        shared.publish(outcome);
-        if ok {
+        let outcome = build(&options.site, options.today, &mut last);
+        let rendered = outcome.as_ref().ok().copied();
+        shared.publish(outcome.map(|_| last.as_ref().map(|l| l.files.clone()).unwrap_or_default()));
+        if let Some(rendered) = rendered {
             eprintln!(
-                "Rebuilt in {} ms after a change to {}.",
+                "Rebuilt in {} ms after a change to {} ({rendered} files made again).",
                 start.elapsed().as_millis(),
                 describe(&changed)
             );
@@ -150,12 +164,19 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
 }
 
-/// Builds the site in memory, printing what the terminal should show: problems, or nothing when all is well.
-fn build(site: &Path, today: time::Date) -> Result<SiteFiles, String> {
-    match crate::build(site, today, &Quiet) {
+/// Builds the site in memory from the last build that worked, printing what the terminal should show: problems,
+/// or nothing when all is well. Gives how many files were made again, or the problems.
+fn build(site: &Path, today: time::Date, last: &mut Option<Last>) -> Result<usize, String> {
+    match crate::rebuild(site, today, &Quiet, last.as_ref().map(Last::before)) {
         Ok(built) => {
             eprint!("{}", built.report);
-            Ok(built.files)
+            let rendered = built.remade.len();
+            *last = Some(Last {
+                files: Arc::new(built.files),
+                memo: built.memo,
+                findings: built.findings,
+            });
+            Ok(rendered)
         }
         Err(not) => {
             eprint!("{}", not.report);

@@ -1,11 +1,9 @@
 //! Calendar files for each language: one per activity, one per place with everything that happens there, and
 //! one with everything.
 
-use std::collections::BTreeMap;
-
 use super::Ctx;
 use crate::content::ids::{LangCode, SessionId};
-use crate::content::model::{Session, Venue};
+use crate::content::model::{Place, Session, Venue};
 use crate::output::ics::{self, Ics};
 use crate::render::urls;
 
@@ -60,48 +58,44 @@ impl Ctx<'_> {
         out.fragment()
     }
 
-    /// Every calendar file of one language, by path.
-    pub fn calendars(&self, lang: &LangCode) -> Vec<(String, Vec<u8>)> {
-        let site = self.site_title(lang);
-        let events: BTreeMap<&SessionId, String> = self
-            .content
-            .sessions
-            .iter()
-            .map(|(id, s)| (id, self.session_events(lang, id, s)))
-            .collect();
-        let file = |name: &str, ids: &mut dyn Iterator<Item = &SessionId>| {
-            let mut cal = Ics::new(name);
-            for id in ids {
-                if let Some(e) = events.get(id) {
-                    cal.raw(e);
-                }
+    /// A calendar of some sessions' events in `lang`, named `name`.
+    fn calendar<'s>(&self, lang: &LangCode, name: &str, ids: impl Iterator<Item = &'s SessionId>) -> Vec<u8> {
+        let mut cal = Ics::new(name);
+        for id in ids {
+            if let Some(s) = self.content.sessions.get(id) {
+                cal.raw(&self.session_events(lang, id, s));
             }
-            cal.finish().into_bytes()
-        };
-        let mut out = Vec::new();
-        for (id, s) in &self.content.sessions {
-            let (text, _) = self.text_in(&s.common, lang);
-            let name = format!("{} – {site}", text.title);
-            out.push((
-                urls::calendar_session(lang, id.as_str()),
-                file(&name, &mut std::iter::once(id)),
-            ));
         }
-        let places = self
-            .content
-            .hubs
-            .iter()
-            .map(|(id, h)| (id.as_str(), &h.place))
-            .chain(self.content.spokes.iter().map(|(id, s)| (id.as_str(), &s.place)));
-        for (slug, place) in places {
-            let (text, _) = self.text_in(&place.common, lang);
-            let name = format!("{} – {site}", text.title);
-            let ids = self.at_place.get(slug).map(Vec::as_slice).unwrap_or_default();
-            out.push((urls::calendar_place(lang, slug), file(&name, &mut ids.iter().copied())));
-        }
-        out.push((urls::calendar_all(lang), file(&site, &mut events.keys().copied())));
-        out.into_iter()
-            .map(|(p, b)| (p.trim_start_matches('/').to_string(), b))
-            .collect()
+        cal.finish().into_bytes()
+    }
+
+    /// One session's calendar in `lang`, by path.
+    pub(super) fn session_calendar(&self, lang: &LangCode, id: &SessionId, s: &Session) -> (String, Vec<u8>) {
+        let (text, _) = self.text_in(&s.common, lang);
+        let name = format!("{} – {}", text.title, self.site_title(lang));
+        let path = urls::calendar_session(lang, id.as_str());
+        (
+            path.trim_start_matches('/').to_string(),
+            self.calendar(lang, &name, std::iter::once(id)),
+        )
+    }
+
+    /// The calendar of everything at one place in `lang`, by path.
+    pub(super) fn place_calendar(&self, lang: &LangCode, slug: &str, place: &Place) -> (String, Vec<u8>) {
+        let (text, _) = self.text_in(&place.common, lang);
+        let name = format!("{} – {}", text.title, self.site_title(lang));
+        let ids = self.at_place.get(slug).map(Vec::as_slice).unwrap_or_default();
+        let path = urls::calendar_place(lang, slug);
+        (
+            path.trim_start_matches('/').to_string(),
+            self.calendar(lang, &name, ids.iter().copied()),
+        )
+    }
+
+    /// The calendar of every session in `lang`, by path.
+    pub fn all_calendar(&self, lang: &LangCode) -> (String, Vec<u8>) {
+        let path = urls::calendar_all(lang);
+        let body = self.calendar(lang, &self.site_title(lang), self.content.sessions.keys());
+        (path.trim_start_matches('/').to_string(), body)
     }
 }

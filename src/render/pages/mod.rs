@@ -32,6 +32,9 @@ use crate::validate::links::parse_internal;
 /// A rendered page: its URL path and its HTML.
 pub type Rendered = (String, String);
 
+/// An entry's files by path, and its open-data record if it has one.
+pub type EntryFiles = (Vec<(String, Vec<u8>)>, Option<serde_json::Value>);
+
 /// Everything the pages of every language are made from.
 pub struct Ctx<'a> {
     config: &'a SiteConfig,
@@ -318,48 +321,97 @@ impl<'a> Ctx<'a> {
         Ok((path, html))
     }
 
-    /// How many pages `language` makes at least, so a progress bar knows its length before rendering starts; a
-    /// timetable long enough to take more than one page adds the rest as it renders.
-    pub fn pages_per_language(&self) -> usize {
-        let c = self.content;
-        // Home, Start for Life, its print page, the whole week's timetable and search; and the copies for partners'
-        // sites of Start for Life and of every place, activity and offer.
-        6 + self.config.localities.len()
-            + self.categories(self.config.source_language()).len()
-            + c.hubs.len()
-            + c.spokes.len()
-            + c.sessions.len()
-            + c.offers.len()
-            + c.pages.len()
-            + c.hubs.len()
-            + c.spokes.len()
-            + c.sessions.len()
-            + c.offers.len()
-    }
-
-    /// Every page in one language, and what search knows of each entry in it.
-    pub fn language(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<crate::search::Doc>), TemplateError> {
+    /// Every page of one language that lists many entries, and what search knows of each entry in it.
+    pub fn lists(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<crate::search::Doc>), TemplateError> {
         let mut out = vec![self.home(lang)?, self.print(lang)?];
         out.extend(self.start_for_life(lang)?);
         let (timetables, days) = self.timetables(lang)?;
         out.extend(timetables);
         out.push(self.search(lang, days)?);
-        for (id, h) in &self.content.hubs {
-            out.extend(self.place(lang, (Kind::Hub, id.as_str()), &h.place, None)?);
-        }
-        for (id, s) in &self.content.spokes {
-            out.extend(self.place(lang, (Kind::Spoke, id.as_str()), &s.place, Some(&s.hub))?);
-        }
-        for (id, s) in &self.content.sessions {
-            out.extend(self.activity(lang, id, s)?);
-        }
-        for (id, o) in &self.content.offers {
-            out.extend(self.offer(lang, id, o)?);
-        }
-        for (id, p) in &self.content.pages {
-            let view = self.entry(lang, (Kind::Page, id.as_str()), &p.common, ());
-            out.push(self.page("page.html", view.base.path.clone(), &view)?);
-        }
         Ok((out, self.search_docs(lang)))
+    }
+
+    /// The files of one entry in every language, by path: its page, the copy for partners' sites with its oEmbed
+    /// file, its calendar and its open data; and its open-data record for the lists, if it has one. Nothing for an
+    /// entry that does not exist or has no page of its own.
+    pub fn entry_files(&self, kind: Kind, slug: &str) -> Result<EntryFiles, TemplateError> {
+        let c = self.content;
+        let mut pages = Vec::new();
+        let mut files = Vec::new();
+        for lang in &self.config.languages {
+            match kind {
+                Kind::Hub => {
+                    if let Some((id, h)) = c.hubs.get_key_value(&HubId::new(slug)) {
+                        pages.extend(self.place(lang, (kind, id.as_str()), &h.place, None)?);
+                        files.push(self.place_calendar(lang, id.as_str(), &h.place));
+                    }
+                }
+                Kind::Spoke => {
+                    if let Some((id, s)) = c.spokes.get_key_value(&SpokeId::new(slug)) {
+                        pages.extend(self.place(lang, (kind, id.as_str()), &s.place, Some(&s.hub))?);
+                        files.push(self.place_calendar(lang, id.as_str(), &s.place));
+                    }
+                }
+                Kind::Session => {
+                    if let Some((id, s)) = c.sessions.get_key_value(&SessionId::new(slug)) {
+                        pages.extend(self.activity(lang, id, s)?);
+                        files.push(self.session_calendar(lang, id, s));
+                    }
+                }
+                Kind::Offer => {
+                    if let Some((id, o)) = c.offers.get_key_value(&OfferId::new(slug)) {
+                        pages.extend(self.offer(lang, id, o)?);
+                    }
+                }
+                Kind::Page => {
+                    if let Some((id, p)) = c.pages.get_key_value(&PageId::new(slug)) {
+                        let view = self.entry(lang, (Kind::Page, id.as_str()), &p.common, ());
+                        pages.push(self.page("page.html", view.base.path.clone(), &view)?);
+                    }
+                }
+                Kind::Organisation => {}
+            }
+        }
+        let mut service = None;
+        if let Some((id, s)) = c
+            .sessions
+            .get_key_value(&SessionId::new(slug))
+            .filter(|_| kind == Kind::Session)
+        {
+            let (record, file) = self.session_open_data(id, s);
+            files.push(file);
+            service = Some(record);
+        }
+        if let Some((id, o)) = c
+            .offers
+            .get_key_value(&OfferId::new(slug))
+            .filter(|_| kind == Kind::Offer)
+        {
+            let (record, file) = self.offer_open_data(id, o);
+            files.push(file);
+            service = Some(record);
+        }
+        let mut out: Vec<(String, Vec<u8>)> = pages
+            .into_iter()
+            .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))
+            .collect();
+        out.extend(files);
+        Ok((out, service))
+    }
+
+    /// How many pages one entry makes in each language.
+    pub fn pages_of(kind: Kind) -> usize {
+        match kind {
+            Kind::Page => 1,
+            Kind::Organisation => 0,
+            _ => 2,
+        }
+    }
+
+    /// How many list pages each language has at least; a timetable long enough to take more than one page adds
+    /// the rest as it renders.
+    pub fn list_pages_per_language(&self) -> usize {
+        // Home, Start for Life and its copy, its print page, the whole week's timetable and search.
+        6 + self.config.localities.len() + self.categories(self.config.source_language()).len()
     }
 }

@@ -397,22 +397,12 @@ impl Hsds<'_, '_> {
         }))
     }
 
-    fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut services: Vec<Value> = self
-            .content
-            .sessions
-            .iter()
-            .map(|(id, s)| self.session_service(id, s))
-            .collect();
-        services.extend(self.content.offers.iter().map(|(id, o)| self.offer_service(id, o)));
+    fn lists(&self, services: &[&Value]) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
         let mut ndjson = String::new();
-        for s in &services {
+        for s in services {
             ndjson.push_str(&s.to_string());
             ndjson.push('\n');
-            let id = s["id"].as_str().unwrap_or_default();
-            let pretty = serde_json::to_string_pretty(s).unwrap_or_default();
-            out.push((format!("open-data/services/{id}.json"), pretty.into_bytes()));
         }
         // The list holds each service's own fields, as the standard's list does; the full record is one file away.
         const LIST_FIELDS: &[&str] = &[
@@ -464,9 +454,31 @@ impl Hsds<'_, '_> {
     }
 }
 
+/// A service's own file, by path.
+fn service_file(service: &Value) -> (String, Vec<u8>) {
+    let id = service["id"].as_str().unwrap_or_default();
+    let pretty = serde_json::to_string_pretty(service).unwrap_or_default();
+    (format!("open-data/services/{id}.json"), pretty.into_bytes())
+}
+
 impl Ctx<'_> {
-    /// Every open-data file, by path: each service, the paged list of services, and all services as NDJSON.
-    pub fn open_data(&self) -> Vec<(String, Vec<u8>)> {
-        Hsds { ctx: self }.files()
+    /// The open-data lists, by path: the paged list of `services` (every session's, then every offer's), and all
+    /// of them as NDJSON.
+    pub fn open_data_lists(&self, services: &[&Value]) -> Vec<(String, Vec<u8>)> {
+        Hsds { ctx: self }.lists(services)
+    }
+
+    /// A session's open-data record, and its own file by path.
+    pub(super) fn session_open_data(&self, id: &SessionId, s: &Session) -> (Value, (String, Vec<u8>)) {
+        let service = Hsds { ctx: self }.session_service(id, s);
+        let file = service_file(&service);
+        (service, file)
+    }
+
+    /// An offer's open-data record, and its own file by path.
+    pub(super) fn offer_open_data(&self, id: &OfferId, o: &Offer) -> (Value, (String, Vec<u8>)) {
+        let service = Hsds { ctx: self }.offer_service(id, o);
+        let file = service_file(&service);
+        (service, file)
     }
 }

@@ -14,24 +14,26 @@ use crate::glossary::Glossary;
 const MOST_PLACES: usize = 20;
 
 /// What one finding on the pages is: its rule, the word as written and its glossary key.
-type Found = (Rule, String, String);
+pub type Found = (Rule, String, String);
 
-/// Every acronym and institutional word on the built pages that the check of the source has not already
-/// reported. Each is shown where it was written (a content file, a message, a template) when the word can be
-/// found there, else at the first page it is on; its message says which pages it shows on.
-/// `templates` gives the theme's templates as (path shown, source), read only if a word needs looking for in
-/// them; `already` is the problems found so far.
-pub fn check(
-    files: &BTreeMap<String, Vec<u8>>,
+/// What the check found on each page with something to report, by file path: the page's language and findings.
+/// A page that did not change since the last build has the same findings, so they are kept between builds.
+pub type PageFindings = BTreeMap<String, (String, BTreeSet<Found>)>;
+
+/// Reads every HTML page of `files` not `known` and gives what is found on each; a page known from the last build
+/// is not read again.
+pub fn scan(
+    files: &crate::render::SiteFiles,
     config: &SiteConfig,
     glossary: &Glossary,
-    templates: &dyn Fn() -> Vec<(String, String)>,
-    sources: &mut SourceMap,
-    already: &[Diagnostic],
-) -> Vec<Diagnostic> {
+    known: &dyn Fn(&str) -> bool,
+) -> PageFindings {
     let scanner = Scanner::new(glossary, &config.allow);
-    let pages: Vec<(&String, &Vec<u8>)> = files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
-    let per_page: Vec<(String, String, BTreeSet<Found>)> = pages
+    let pages: Vec<(&String, &crate::render::Bytes)> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && !known(p))
+        .collect();
+    pages
         .par_iter()
         .map(|(path, bytes)| {
             let lang = path.split('/').next().filter(|l| config.has_language(l)).unwrap_or("");
@@ -48,15 +50,32 @@ pub fn check(
                     found.insert((f.rule, piece.get(f.range).unwrap_or_default().to_string(), f.key));
                 }
             }
-            (page_url(path), lang.to_string(), found)
+            (path.to_string(), (lang.to_string(), found))
         })
-        .filter(|(_, _, found)| !found.is_empty())
-        .collect();
+        .filter(|(_, (_, found))| !found.is_empty())
+        .collect()
+}
+
+/// Every acronym and institutional word on the built pages that the check of the source has not already
+/// reported. Each is shown where it was written (a content file, a message, a template) when the word can be
+/// found there, else at the first page it is on; its message says which pages it shows on.
+/// `templates` gives the theme's templates as (path shown, source), read only if a word needs looking for in
+/// them; `already` is the problems found so far.
+pub fn check(
+    per_page: &PageFindings,
+    config: &SiteConfig,
+    glossary: &Glossary,
+    templates: &dyn Fn() -> Vec<(String, String)>,
+    sources: &mut SourceMap,
+    already: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let scanner = Scanner::new(glossary, &config.allow);
     // The same words on pages in several languages (an address, a template) are one problem, shown once.
     let mut on_pages: BTreeMap<Found, (Vec<String>, BTreeSet<String>)> = BTreeMap::new();
-    for (url, lang, found) in per_page {
+    for (path, (lang, found)) in per_page {
+        let url = page_url(path);
         for f in found {
-            let (urls, langs) = on_pages.entry(f).or_default();
+            let (urls, langs) = on_pages.entry(f.clone()).or_default();
             urls.push(url.clone());
             langs.insert(lang.clone());
         }

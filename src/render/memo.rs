@@ -1,0 +1,191 @@
+//! What each part of the built site was made from, so that a rebuild renders only the parts whose inputs changed.
+//!
+//! The site is cut into units: one per entry (its page in every language, the copy for partners, its calendar and
+//! its open data) and one for the lists that show many entries (home, timetables, search, Start for Life, the
+//! whole calendar, the open-data lists, the sitemap). Each unit has a fingerprint: a hash of the files it is made
+//! from. A unit whose fingerprint has not changed since the last build keeps its files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::content::ids::*;
+use crate::content::model::{Common, Content, Venue};
+use crate::diagnostics::{FileId, SourceMap};
+
+/// A part of the site rendered on its own.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// An entry's own files: a hub, spoke, session, offer or page, by kind and slug.
+    Entry(Kind, String),
+    /// Everything that lists many entries at once.
+    Lists,
+}
+
+/// The fingerprint of every unit of one build, the files each made, and what was true of the whole site.
+#[derive(Debug, Default, Clone)]
+pub struct Memo {
+    /// Everything every page depends on: site.toml, the messages, the theme, the day the build counts from, the
+    /// organisations and the plain pages (every page's menu shows them). When this changes, everything is
+    /// rendered again.
+    pub(crate) global: u64,
+    pub(crate) units: BTreeMap<Unit, (u64, Vec<String>)>,
+    /// Each session's and offer's open-data record, which the open-data lists gather.
+    pub(crate) services: BTreeMap<Unit, std::sync::Arc<serde_json::Value>>,
+    /// Each language's search words by entry text, so only changed entries are cut into words again.
+    pub(crate) search: BTreeMap<LangCode, crate::search::Tokenised>,
+}
+
+impl Memo {
+    /// The fingerprint a unit had, if the previous build had it and everything global was the same.
+    pub(crate) fn kept(&self, global: u64, unit: &Unit, print: u64) -> Option<&[String]> {
+        if self.global != global {
+            return None;
+        }
+        match self.units.get(unit) {
+            Some((p, paths)) if *p == print => Some(paths),
+            _ => None,
+        }
+    }
+
+    /// How many units a build had: for the terminal and for tests.
+    pub fn units(&self) -> usize {
+        self.units.len()
+    }
+}
+
+/// The fingerprint of one entry: the text of its file and of each of its translations.
+fn entry_print(common: &Common, sources: &SourceMap) -> u64 {
+    let mut h = DefaultHasher::new();
+    sources.get(common.file).text.hash(&mut h);
+    for (lang, t) in &common.translations {
+        lang.as_str().hash(&mut h);
+        sources.get(t.file).text.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The fingerprints of every entry, and what each unit depends on.
+pub(crate) struct Prints {
+    entries: BTreeMap<(Kind, String), u64>,
+    at_place: BTreeMap<(Kind, String), Vec<SessionId>>,
+    for_offer: BTreeMap<String, Vec<SessionId>>,
+}
+
+impl Prints {
+    pub(crate) fn new(content: &Content, sources: &SourceMap) -> Prints {
+        let entries = content
+            .entries()
+            .map(|(kind, slug, common)| ((kind, slug.to_string()), entry_print(common, sources)))
+            .collect();
+        let mut at_place: BTreeMap<(Kind, String), Vec<SessionId>> = BTreeMap::new();
+        let mut for_offer: BTreeMap<String, Vec<SessionId>> = BTreeMap::new();
+        for (id, s) in &content.sessions {
+            match &s.venue {
+                Venue::Hub(h) => at_place
+                    .entry((Kind::Hub, h.as_str().to_string()))
+                    .or_default()
+                    .push(id.clone()),
+                Venue::Spoke(p) => at_place
+                    .entry((Kind::Spoke, p.as_str().to_string()))
+                    .or_default()
+                    .push(id.clone()),
+                Venue::Online { .. } => {}
+            }
+            if let Some(o) = &s.offer {
+                for_offer.entry(o.as_str().to_string()).or_default().push(id.clone());
+            }
+        }
+        Prints {
+            entries,
+            at_place,
+            for_offer,
+        }
+    }
+
+    fn add(&self, h: &mut DefaultHasher, kind: Kind, slug: &str) {
+        (kind, slug).hash(h);
+        self.entries.get(&(kind, slug.to_string())).hash(h);
+    }
+
+    /// What is the same for every page: every file read that is not an entry (site.toml, terms, glossary,
+    /// messages), the theme's templates and static files, the day, the organisations and the plain pages.
+    pub(crate) fn global(
+        &self,
+        content: &Content,
+        sources: &SourceMap,
+        theme: &[(String, String)],
+        statics: &BTreeMap<String, Vec<u8>>,
+        today: time::Date,
+    ) -> u64 {
+        let entry_files: BTreeSet<FileId> = content
+            .entries()
+            .flat_map(|(_, _, c)| std::iter::once(c.file).chain(c.translations.values().map(|t| t.file)))
+            .collect();
+        let mut h = DefaultHasher::new();
+        for i in 0..sources.len() {
+            let id = FileId(i as u32);
+            if !entry_files.contains(&id) {
+                let file = sources.get(id);
+                (&file.path, &file.text).hash(&mut h);
+            }
+        }
+        theme.hash(&mut h);
+        statics.hash(&mut h);
+        today.hash(&mut h);
+        for (kind, slug, _) in content.entries() {
+            if matches!(kind, Kind::Organisation | Kind::Page) {
+                self.add(&mut h, kind, slug);
+            }
+        }
+        h.finish()
+    }
+
+    /// A unit's fingerprint: the entries it shows, by name and fingerprint. A session moving to another place
+    /// changes the list of sessions at both places, and so both places' fingerprints.
+    pub(crate) fn unit(&self, content: &Content, unit: &Unit) -> u64 {
+        let mut h = DefaultHasher::new();
+        let Unit::Entry(kind, slug) = unit else {
+            self.entries.hash(&mut h);
+            return h.finish();
+        };
+        self.add(&mut h, *kind, slug);
+        let venue = |h: &mut DefaultHasher, v: &Venue| match v {
+            Venue::Hub(id) => self.add(h, Kind::Hub, id.as_str()),
+            Venue::Spoke(id) => {
+                self.add(h, Kind::Spoke, id.as_str());
+                if let Some(s) = content.spokes.get(id) {
+                    self.add(h, Kind::Hub, s.hub.as_str());
+                }
+            }
+            Venue::Online { .. } => {}
+        };
+        match kind {
+            Kind::Session => {
+                if let Some(s) = content.sessions.get(&SessionId::new(slug.clone())) {
+                    venue(&mut h, &s.venue);
+                    if let Some(o) = &s.offer {
+                        self.add(&mut h, Kind::Offer, o.as_str());
+                    }
+                }
+            }
+            Kind::Hub | Kind::Spoke => {
+                if let Some(s) = content.spokes.get(&SpokeId::new(slug.clone())) {
+                    self.add(&mut h, Kind::Hub, s.hub.as_str());
+                }
+                for id in self.at_place.get(&(*kind, slug.clone())).into_iter().flatten() {
+                    self.add(&mut h, Kind::Session, id.as_str());
+                }
+            }
+            Kind::Offer => {
+                for id in self.for_offer.get(slug).into_iter().flatten() {
+                    self.add(&mut h, Kind::Session, id.as_str());
+                    if let Some(s) = content.sessions.get(id) {
+                        venue(&mut h, &s.venue);
+                    }
+                }
+            }
+            Kind::Page | Kind::Organisation => {}
+        }
+        h.finish()
+    }
+}
