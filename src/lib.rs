@@ -36,14 +36,14 @@ impl Checked {
     /// The plain-language check over the built pages: adds what it finds to the site's problems, and gives the
     /// new ones back so they can be shown.
     pub fn check_pages(&mut self, files: &render::SiteFiles) -> Vec<diagnostics::Diagnostic> {
-        let findings = self.scan_pages(files, &|_| false);
+        let findings = self.scan_pages(files, &mut files.keys());
         self.report_pages(&findings)
     }
 
-    /// What the plain-language check finds on each page not `known` from the last build.
-    pub fn scan_pages(&self, files: &render::SiteFiles, known: &dyn Fn(&str) -> bool) -> PageFindings {
+    /// What the plain-language check finds on the pages at `paths`.
+    pub fn scan_pages(&self, files: &render::SiteFiles, paths: &mut dyn Iterator<Item = &String>) -> PageFindings {
         let loaded = &self.loaded;
-        validate::plain::pages::scan(files, &loaded.config, &loaded.glossary, known)
+        validate::plain::pages::scan(files, paths, &loaded.config, &loaded.glossary)
     }
 
     /// Adds what was found on the pages to the site's problems, and gives the new ones back so they can be shown.
@@ -160,17 +160,15 @@ pub fn rebuild(
             report: format!("{}\n\n", e.0.trim_end()),
             why: Some("the theme has a problem to fix first".to_string()),
         })?;
-    let render::Rendering { files, memo, kept } = rendering;
+    let render::Rendering { files, memo, remade } = rendering;
     // What reaches a family from templates, messages and data is checked on the pages themselves; a page kept
     // from the last build has the findings it had then.
-    let mut findings = checked.scan_pages(&files, &|path| kept.contains(path));
-    if let Some(previous) = previous {
-        for (path, found) in previous.findings {
-            if kept.contains(path) {
-                findings.insert(path.clone(), found.clone());
-            }
-        }
-    }
+    let mut findings = match previous {
+        Some(previous) if remade.len() < files.len() => previous.findings.clone(),
+        _ => PageFindings::new(),
+    };
+    findings.retain(|path, _| files.contains_key(path) && !remade.contains(path));
+    findings.extend(checked.scan_pages(&files, &mut remade.iter()));
     let found = diagnostics::Diagnostics {
         items: checked.report_pages(&findings),
     };
@@ -181,7 +179,7 @@ pub fn rebuild(
         return Err(NotBuilt { report, why: Some(why) });
     }
     Ok(Built {
-        remade: files.keys().filter(|p| !kept.contains(*p)).cloned().collect(),
+        remade,
         files,
         report,
         languages: checked.loaded.config.languages.len(),

@@ -12,6 +12,9 @@ use crate::content::ids::*;
 use crate::content::model::{Common, Content, Venue};
 use crate::diagnostics::{FileId, SourceMap};
 
+/// The paths of the files one unit made, shared between builds.
+pub type Paths = std::sync::Arc<Vec<String>>;
+
 /// A part of the site rendered on its own.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -28,16 +31,18 @@ pub struct Memo {
     /// organisations and the plain pages (every page's menu shows them). When this changes, everything is
     /// rendered again.
     pub(crate) global: u64,
-    pub(crate) units: BTreeMap<Unit, (u64, Vec<String>)>,
+    pub(crate) units: BTreeMap<Unit, (u64, Paths)>,
     /// Each session's and offer's open-data record, which the open-data lists gather.
     pub(crate) services: BTreeMap<Unit, std::sync::Arc<serde_json::Value>>,
+    /// Each session's calendar events in each language, which the calendar of everything gathers.
+    pub(crate) events: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, String>>>,
     /// Each language's search words by entry text, so only changed entries are cut into words again.
     pub(crate) search: BTreeMap<LangCode, crate::search::Tokenised>,
 }
 
 impl Memo {
     /// The fingerprint a unit had, if the previous build had it and everything global was the same.
-    pub(crate) fn kept(&self, global: u64, unit: &Unit, print: u64) -> Option<&[String]> {
+    pub(crate) fn kept(&self, global: u64, unit: &Unit, print: u64) -> Option<&Paths> {
         if self.global != global {
             return None;
         }

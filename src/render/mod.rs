@@ -66,12 +66,12 @@ pub fn template_sources(root: &std::path::Path, config: &crate::config::SiteConf
     theme::sources(root, &theme_dir(root, config))
 }
 
-/// A built site in memory: its files, what each part was made from, and which files were kept from the build
-/// before rather than rendered again.
+/// A built site in memory: its files, what each part was made from, and which files were rendered this time
+/// rather than kept from the build before (all of them on a first build).
 pub struct Rendering {
     pub files: SiteFiles,
     pub memo: Memo,
-    pub kept: BTreeSet<String>,
+    pub remade: BTreeSet<String>,
 }
 
 /// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
@@ -123,30 +123,38 @@ pub fn site_since(
         global,
         ..Memo::default()
     };
-    let mut files = SiteFiles::new();
-    let mut kept = BTreeSet::new();
+    // Start from the last build's files when everything global is the same, and take out those of every part
+    // made again or gone: cloning the map is far cheaper than putting 100,000 files back one by one.
+    let previous = previous.filter(|(_, m)| m.global == global);
+    let mut files = previous.map(|(f, _)| f.clone()).unwrap_or_default();
     let mut todo = Vec::new();
     let mut lists = None;
     for unit in units {
         let print = prints.unit(content, &unit);
-        let before = previous.and_then(|(f, m)| Some((f, m, m.kept(global, &unit, print)?)));
-        match before {
-            Some((before, m, paths)) => {
-                for path in paths {
-                    if let Some(bytes) = before.get(path) {
-                        files.insert(path.clone(), bytes.clone());
-                        kept.insert(path.clone());
-                    }
-                }
+        match previous.and_then(|(_, m)| Some((m, m.kept(global, &unit, print)?))) {
+            Some((m, paths)) => {
                 if let Some(service) = m.services.get(&unit) {
                     memo.services.insert(unit.clone(), service.clone());
                 }
-                memo.units.insert(unit, (print, paths.to_vec()));
+                if let Some(events) = m.events.get(&unit) {
+                    memo.events.insert(unit.clone(), events.clone());
+                }
+                memo.units.insert(unit, (print, paths.clone()));
             }
             None if unit == Unit::Lists => lists = Some(print),
             None => todo.push((unit, print)),
         }
     }
+    if let Some((_, m)) = previous {
+        for (unit, (_, paths)) in &m.units {
+            if !memo.units.contains_key(unit) {
+                for path in paths.iter() {
+                    files.remove(path);
+                }
+            }
+        }
+    }
+    let mut remade = BTreeSet::new();
     let languages = config.languages.len();
     progress.start(
         todo.iter()
@@ -162,17 +170,27 @@ pub fn site_since(
         .par_iter()
         .map(|(unit, _)| match unit {
             Unit::Entry(kind, slug) => ctx.entry_files(*kind, slug),
-            Unit::Lists => Ok((Vec::new(), None)),
+            Unit::Lists => Ok(pages::EntryFiles::default()),
         })
         .collect();
     for ((unit, print), made) in todo.into_iter().zip(rendered) {
-        let (made, service) = made?;
+        let pages::EntryFiles {
+            files: made,
+            service,
+            events,
+        } = made?;
         if let Some(service) = service {
             memo.services.insert(unit.clone(), Arc::new(service));
         }
-        memo.units
-            .insert(unit, (print, made.iter().map(|(path, _)| path.clone()).collect()));
+        if !events.is_empty() {
+            memo.events.insert(unit.clone(), Arc::new(events));
+        }
+        memo.units.insert(
+            unit,
+            (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
+        );
         for (path, bytes) in made {
+            remade.insert(path.clone());
             files.insert(path, Arc::new(bytes));
         }
     }
@@ -183,20 +201,19 @@ pub fn site_since(
         memo.search = search;
         memo.units.insert(
             Unit::Lists,
-            (print, made.iter().map(|(path, _)| path.clone()).collect()),
+            (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
         );
         for (path, bytes) in made {
+            remade.insert(path.clone());
             files.insert(path, Arc::new(bytes));
         }
     } else if let Some((_, m)) = previous {
         memo.search = m.search.clone();
     }
-    let names: BTreeSet<String> = files.keys().cloned().collect();
-    files.insert(
-        "_headers".into(),
-        Arc::new(pages::embed_headers(&names, &config.allow_origins).into_bytes()),
-    );
-    Ok(Rendering { files, memo, kept })
+    let headers = pages::embed_headers(files.keys().map(String::as_str), &config.allow_origins);
+    files.insert("_headers".into(), Arc::new(headers.into_bytes()));
+    remade.insert("_headers".into());
+    Ok(Rendering { files, memo, remade })
 }
 
 /// The files that list many entries: each language's list pages and search index, the calendar of everything,
@@ -219,7 +236,8 @@ fn lists(
             let before = before.and_then(|b| b.get(lang)).unwrap_or(&none);
             ctx.lists(lang).map(|(pages, docs)| {
                 let (index, words) = crate::search::Built::from(docs, before);
-                (pages, index, words, ctx.all_calendar(lang))
+                let events = memo.events.values().filter_map(|e| e.get(lang)).map(String::as_str);
+                (pages, index, words, ctx.all_calendar(lang, events))
             })
         })
         .collect();

@@ -69,15 +69,16 @@ impl Ctx<'_> {
         cal.finish().into_bytes()
     }
 
-    /// One session's calendar in `lang`, by path.
-    pub(super) fn session_calendar(&self, lang: &LangCode, id: &SessionId, s: &Session) -> (String, Vec<u8>) {
+    /// One session's calendar in `lang` by path, and its events for the calendar of everything.
+    pub(super) fn session_calendar(&self, lang: &LangCode, id: &SessionId, s: &Session) -> ((String, Vec<u8>), String) {
         let (text, _) = self.text_in(&s.common, lang);
         let name = format!("{} – {}", text.title, self.site_title(lang));
         let path = urls::calendar_session(lang, id.as_str());
-        (
-            path.trim_start_matches('/').to_string(),
-            self.calendar(lang, &name, std::iter::once(id)),
-        )
+        let events = self.session_events(lang, id, s);
+        let mut cal = Ics::new(&name);
+        cal.raw(&events);
+        let file = (path.trim_start_matches('/').to_string(), cal.finish().into_bytes());
+        (file, events)
     }
 
     /// The calendar of everything at one place in `lang`, by path.
@@ -92,10 +93,13 @@ impl Ctx<'_> {
         )
     }
 
-    /// The calendar of every session in `lang`, by path.
-    pub fn all_calendar(&self, lang: &LangCode) -> (String, Vec<u8>) {
+    /// The calendar of every session in `lang` by path, from each session's `events` in order.
+    pub fn all_calendar<'e>(&self, lang: &LangCode, events: impl Iterator<Item = &'e str>) -> (String, Vec<u8>) {
+        let mut cal = Ics::new(&self.site_title(lang));
+        for e in events {
+            cal.raw(e);
+        }
         let path = urls::calendar_all(lang);
-        let body = self.calendar(lang, &self.site_title(lang), self.content.sessions.keys());
-        (path.trim_start_matches('/').to_string(), body)
+        (path.trim_start_matches('/').to_string(), cal.finish().into_bytes())
     }
 }

@@ -33,7 +33,7 @@ pub fn oembed(base_url: &str, provider: &str, title: &str, snippet: &str) -> Str
 /// The `_headers` file static hosts read (Netlify, Cloudflare Pages): the copies under `/embed/` may be framed by
 /// the partners' sites in `[embed] allow_origins` and by no one else; nothing else may be framed at all. Rules
 /// never overlap, because hosts that join overlapping rules would join the two policies, and the stricter wins.
-pub fn headers(files: &BTreeSet<String>, allow_origins: &[String]) -> String {
+pub fn headers<'f>(files: impl Iterator<Item = &'f str>, allow_origins: &[String]) -> String {
     let mut out = String::from(
         "# Which sites may show these pages inside a frame: partners' sites may show the copies under /embed/,\n\
          # and no site may show anything else. Made by hubsite from [embed] allow_origins in site.toml.\n",
@@ -111,7 +111,10 @@ mod tests {
         ]
         .map(String::from)
         .into();
-        let h = headers(&files, &["https://a.example/".into(), "https://b.example".into()]);
+        let h = headers(
+            files.iter().map(String::as_str),
+            &["https://a.example/".into(), "https://b.example".into()],
+        );
         assert!(
             h.contains("/embed/*\n  Content-Security-Policy: frame-ancestors https://a.example https://b.example\n")
         );
@@ -122,7 +125,7 @@ mod tests {
             );
         }
         assert!(!h.contains("/embed/en"));
-        let none = headers(&files, &[]);
+        let none = headers(files.iter().map(String::as_str), &[]);
         assert!(none.contains("/embed/*\n  Content-Security-Policy: frame-ancestors 'none'\n"));
     }
 }

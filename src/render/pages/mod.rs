@@ -32,8 +32,14 @@ use crate::validate::links::parse_internal;
 /// A rendered page: its URL path and its HTML.
 pub type Rendered = (String, String);
 
-/// An entry's files by path, and its open-data record if it has one.
-pub type EntryFiles = (Vec<(String, Vec<u8>)>, Option<serde_json::Value>);
+/// What one entry makes: its files by path, its open-data record and its calendar events in each language if
+/// it has them, which the lists gather.
+#[derive(Default)]
+pub struct EntryFiles {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub service: Option<serde_json::Value>,
+    pub events: BTreeMap<LangCode, String>,
+}
 
 /// Everything the pages of every language are made from.
 pub struct Ctx<'a> {
@@ -50,6 +56,9 @@ pub struct Ctx<'a> {
     /// Each session's slots as calendar series: the same for every language's calendars and for the open data,
     /// so worked out once.
     series: BTreeMap<&'a SessionId, Vec<crate::schedule::recur::Series>>,
+    /// The week from `today`: each day's date and what happens on it, sorted by time, then by name; the same for
+    /// every language and every list, so worked out once.
+    week: Vec<(time::Date, Vec<(crate::schedule::Occurrence, &'a SessionId)>)>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
     today: time::Date,
     /// The stylesheet every page inlines.
@@ -97,6 +106,7 @@ impl<'a> Ctx<'a> {
         }
         let mut ctx = Ctx {
             soonest: Vec::new(),
+            week: Vec::new(),
             series: BTreeMap::new(),
             config: &checked.loaded.config,
             content,
@@ -109,6 +119,7 @@ impl<'a> Ctx<'a> {
             progress,
         };
         ctx.soonest = ctx.by_next_date();
+        ctx.week = ctx.week();
         ctx.series = content
             .sessions
             .iter()
@@ -118,6 +129,28 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         ctx
+    }
+
+    /// Seven days from today with what happens on each. A date past the end of the calendar (only from a mistyped
+    /// --today) ends the week early.
+    fn week(&self) -> Vec<(time::Date, Vec<(crate::schedule::Occurrence, &'a SessionId)>)> {
+        let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
+            .content
+            .sessions
+            .iter()
+            .map(|(id, s)| (id, s, s.when.iter().map(|w| w.value.clone()).collect()))
+            .collect();
+        (0..7)
+            .map_while(|n| self.today.checked_add(time::Duration::days(n)))
+            .map(|date| {
+                let mut on_day: Vec<(crate::schedule::Occurrence, &SessionId)> = sessions
+                    .iter()
+                    .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id)))
+                    .collect();
+                on_day.sort_by_key(|(o, id)| (o.from, o.to, *id));
+                (date, on_day)
+            })
+            .collect()
     }
 
     /// Every session with when it next happens, soonest first, then those with no date ahead.
@@ -338,6 +371,7 @@ impl<'a> Ctx<'a> {
         let c = self.content;
         let mut pages = Vec::new();
         let mut files = Vec::new();
+        let mut events = BTreeMap::new();
         for lang in &self.config.languages {
             match kind {
                 Kind::Hub => {
@@ -355,7 +389,9 @@ impl<'a> Ctx<'a> {
                 Kind::Session => {
                     if let Some((id, s)) = c.sessions.get_key_value(&SessionId::new(slug)) {
                         pages.extend(self.activity(lang, id, s)?);
-                        files.push(self.session_calendar(lang, id, s));
+                        let (file, lang_events) = self.session_calendar(lang, id, s);
+                        files.push(file);
+                        events.insert(lang.clone(), lang_events);
                     }
                 }
                 Kind::Offer => {
@@ -396,7 +432,11 @@ impl<'a> Ctx<'a> {
             .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))
             .collect();
         out.extend(files);
-        Ok((out, service))
+        Ok(EntryFiles {
+            files: out,
+            service,
+            events,
+        })
     }
 
     /// How many pages one entry makes in each language.

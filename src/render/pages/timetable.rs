@@ -1,10 +1,8 @@
 //! The timetable: this week's activities day by day, for everyone, for each area and for each kind of activity.
 
-use time::Duration;
-
 use super::views::{Day, Group, Happening, Link, Timetable, View};
 use super::{Ctx, Rendered};
-use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId, SessionId};
+use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId};
 use crate::content::model::Session;
 use crate::render::{TemplateError, urls};
 
@@ -66,26 +64,23 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// `n` days from today, each with what happens on it, earliest first; and how many things happen in all.
-    pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool, n: i64) -> (Vec<Day>, usize) {
+    /// `n` days from today (at most a week), each with what happens on it, earliest first; and how many things
+    /// happen in all.
+    pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool, n: usize) -> (Vec<Day>, usize) {
         let words = self.words(lang);
-        let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
-            .content
-            .sessions
-            .iter()
-            .filter(|(_, s)| keep(s))
-            .map(|(id, s)| (id, s, s.when.iter().map(|w| w.value.clone()).collect()))
-            .collect();
         let mut count = 0;
-        // A date past the end of the calendar (only from a mistyped --today) ends the list early.
-        let days = (0..n)
-            .map_while(|n| Some((n, self.today.checked_add(Duration::days(n))?)))
-            .map(|(n, date)| {
-                let mut on_day: Vec<(crate::schedule::Occurrence, &SessionId, &Session)> = sessions
+        let days = self
+            .week
+            .iter()
+            .take(n)
+            .enumerate()
+            .map(|(n, (date, all))| {
+                let date = *date;
+                let on_day: Vec<_> = all
                     .iter()
-                    .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id, *s)))
+                    .filter_map(|(o, id)| Some((o, *id, self.content.sessions.get(*id)?)))
+                    .filter(|(_, _, s)| keep(s))
                     .collect();
-                on_day.sort_by_key(|(o, id, _)| (o.from, o.to, *id));
                 count += on_day.len();
                 let heading = match n {
                     0 => self

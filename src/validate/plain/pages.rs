@@ -20,18 +20,17 @@ pub type Found = (Rule, String, String);
 /// A page that did not change since the last build has the same findings, so they are kept between builds.
 pub type PageFindings = BTreeMap<String, (String, BTreeSet<Found>)>;
 
-/// Reads every HTML page of `files` not `known` and gives what is found on each; a page known from the last build
-/// is not read again.
-pub fn scan(
+/// Reads the HTML pages of `files` at `paths` and gives what is found on each.
+pub fn scan<'p>(
     files: &crate::render::SiteFiles,
+    paths: &mut dyn Iterator<Item = &'p String>,
     config: &SiteConfig,
     glossary: &Glossary,
-    known: &dyn Fn(&str) -> bool,
 ) -> PageFindings {
     let scanner = Scanner::new(glossary, &config.allow);
-    let pages: Vec<(&String, &crate::render::Bytes)> = files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html") && !known(p))
+    let pages: Vec<(&String, &crate::render::Bytes)> = paths
+        .filter(|p| p.ends_with(".html"))
+        .filter_map(|p| files.get_key_value(p))
         .collect();
     pages
         .par_iter()
