@@ -83,7 +83,7 @@ fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "{} files; clean build {:.0} ms; rebuild after changing {}: median {:.0} ms (fastest {:.0}, slowest {:.0}), \
-         {} files made again",
+         {} files changed",
         last.files.len(),
         ms(clean),
         file.strip_prefix(&dir).unwrap_or(&file).display(),

@@ -96,7 +96,7 @@ pub struct Built {
     pub memo: render::Memo,
     /// What the plain-language check found on each page, so the next build reads only the pages it rendered.
     pub findings: PageFindings,
-    /// The files rendered this time, rather than kept from the build before: all of them on a first build.
+    /// The files that differ from the build before, or are new: all of them on a first build.
     pub remade: std::collections::BTreeSet<String>,
 }
 

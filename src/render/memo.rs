@@ -12,6 +12,32 @@ use crate::content::ids::*;
 use crate::content::model::{Common, Content, Venue};
 use crate::diagnostics::{FileId, SourceMap};
 
+/// The fingerprint of each page's view by file path: a page whose view is the same is not rendered again.
+pub type Views = std::collections::HashMap<String, u64>;
+
+/// A hash that views can be written into as JSON.
+#[derive(Default)]
+pub struct Fingerprint(DefaultHasher);
+
+impl Hasher for Fingerprint {
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+}
+
+impl std::io::Write for Fingerprint {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The paths of the files one unit made, shared between builds.
 pub type Paths = std::sync::Arc<Vec<String>>;
 
@@ -38,6 +64,8 @@ pub struct Memo {
     pub(crate) events: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, String>>>,
     /// Each language's search words by entry text, so only changed entries are cut into words again.
     pub(crate) search: BTreeMap<LangCode, crate::search::Tokenised>,
+    /// What each page was made from.
+    pub(crate) views: Views,
 }
 
 impl Memo {

@@ -66,8 +66,8 @@ pub fn template_sources(root: &std::path::Path, config: &crate::config::SiteConf
     theme::sources(root, &theme_dir(root, config))
 }
 
-/// A built site in memory: its files, what each part was made from, and which files were rendered this time
-/// rather than kept from the build before (all of them on a first build).
+/// A built site in memory: its files, what each part was made from, and which files differ from the build before
+/// (all of them on a first build).
 pub struct Rendering {
     pub files: SiteFiles,
     pub memo: Memo,
@@ -113,7 +113,17 @@ pub fn site_since(
         })?,
         None => CSS.to_string(),
     };
-    let ctx = pages::Ctx::new(checked, &strings, &theme, today, &css, progress);
+    // Only a build with the same theme, messages and settings may lend its pages.
+    let previous = previous.filter(|(_, m)| m.global == global);
+    let ctx = pages::Ctx::new(
+        checked,
+        &strings,
+        &theme,
+        today,
+        &css,
+        progress,
+        previous.map(|(f, m)| (f, &m.views)),
+    );
     let units = content
         .entries()
         .filter(|(kind, _, _)| *kind != Kind::Organisation)
@@ -125,7 +135,6 @@ pub fn site_since(
     };
     // Start from the last build's files when everything global is the same, and take out those of every part
     // made again or gone: cloning the map is far cheaper than putting 100,000 files back one by one.
-    let previous = previous.filter(|(_, m)| m.global == global);
     let mut files = previous.map(|(f, _)| f.clone()).unwrap_or_default();
     let mut todo = Vec::new();
     let mut lists = None;
@@ -145,15 +154,16 @@ pub fn site_since(
             None => todo.push((unit, print)),
         }
     }
+    // The files of parts made again or gone; those not made again are taken out at the end.
+    let mut stale = Vec::new();
     if let Some((_, m)) = previous {
         for (unit, (_, paths)) in &m.units {
             if !memo.units.contains_key(unit) {
-                for path in paths.iter() {
-                    files.remove(path);
-                }
+                stale.extend(paths.iter().cloned());
             }
         }
     }
+    let mut made_now = std::collections::HashSet::new();
     let mut remade = BTreeSet::new();
     let languages = config.languages.len();
     progress.start(
@@ -190,8 +200,10 @@ pub fn site_since(
             (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
         );
         for (path, bytes) in made {
-            remade.insert(path.clone());
-            files.insert(path, Arc::new(bytes));
+            if !stale.is_empty() {
+                made_now.insert(path.clone());
+            }
+            put(&mut files, &mut remade, path, bytes);
         }
     }
     // The lists gather what the entries made, so they come after them.
@@ -204,16 +216,35 @@ pub fn site_since(
             (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
         );
         for (path, bytes) in made {
-            remade.insert(path.clone());
-            files.insert(path, Arc::new(bytes));
+            if !stale.is_empty() {
+                made_now.insert(path.clone());
+            }
+            put(&mut files, &mut remade, path, bytes);
         }
     } else if let Some((_, m)) = previous {
         memo.search = m.search.clone();
     }
+    for path in stale {
+        if !made_now.contains(&path) {
+            files.remove(&path);
+        }
+    }
+    let mut views = previous.map(|(_, m)| m.views.clone()).unwrap_or_default();
+    views.extend(ctx.views());
+    memo.views = views;
     let headers = pages::embed_headers(files.keys().map(String::as_str), &config.allow_origins);
     files.insert("_headers".into(), Arc::new(headers.into_bytes()));
     remade.insert("_headers".into());
     Ok(Rendering { files, memo, remade })
+}
+
+/// Puts a file made in this build into `files`, noting it as remade unless the last build had the same bytes.
+fn put(files: &mut SiteFiles, remade: &mut BTreeSet<String>, path: String, bytes: Vec<u8>) {
+    if files.get(&path).is_some_and(|b| **b == bytes) {
+        return;
+    }
+    remade.insert(path.clone());
+    files.insert(path, Arc::new(bytes));
 }
 
 /// The files that list many entries: each language's list pages and search index, the calendar of everything,

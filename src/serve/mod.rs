@@ -156,7 +156,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         shared.publish(outcome.map(|_| last.as_ref().map(|l| l.files.clone()).unwrap_or_default()));
         if let Some(rendered) = rendered {
             eprintln!(
-                "Rebuilt in {} ms after a change to {} ({rendered} files made again).",
+                "Rebuilt in {} ms after a change to {} ({rendered} files changed).",
                 start.elapsed().as_millis(),
                 describe(&changed)
             );

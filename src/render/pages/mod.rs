@@ -17,6 +17,8 @@ pub use embed::headers as embed_headers;
 
 use std::collections::BTreeMap;
 
+use std::hash::{Hash, Hasher};
+
 use serde::Serialize;
 
 use self::views::{Alternate, Base, Entry, Link, View};
@@ -65,6 +67,10 @@ pub struct Ctx<'a> {
     css: &'a str,
     /// Told of each page rendered, to move a progress bar.
     progress: &'a dyn Progress,
+    /// The last build's files and the fingerprint of each page's view, to take unchanged pages from.
+    before: Option<(&'a super::SiteFiles, &'a super::memo::Views)>,
+    /// The fingerprint of each page's view in this build.
+    views: std::sync::Mutex<super::memo::Views>,
 }
 
 impl LinkResolver for Ctx<'_> {
@@ -90,6 +96,7 @@ impl<'a> Ctx<'a> {
         today: time::Date,
         css: &'a str,
         progress: &'a dyn Progress,
+        before: Option<(&'a super::SiteFiles, &'a super::memo::Views)>,
     ) -> Self {
         let content = &checked.loaded.content;
         let mut at_place: BTreeMap<&str, Vec<&SessionId>> = BTreeMap::new();
@@ -117,6 +124,8 @@ impl<'a> Ctx<'a> {
             today,
             css,
             progress,
+            before,
+            views: Default::default(),
         };
         ctx.soonest = ctx.by_next_date();
         ctx.week = ctx.week();
@@ -348,10 +357,34 @@ impl<'a> Ctx<'a> {
         Ok(vec![page, copy, (embed.oembed, oembed)])
     }
 
+    /// Renders a page, or takes it from the last build when its template and everything it shows are the same:
+    /// a change to one session leaves most timetable pages as they were.
     fn page<T: Serialize>(&self, template: &str, path: String, view: &T) -> Result<Rendered, TemplateError> {
-        let html = self.theme.render(template, view)?;
+        let mut hash = super::memo::Fingerprint::default();
+        template.hash(&mut hash);
+        // Writing into a hash cannot fail, and the views are plain data.
+        let _ = serde_json::to_writer(&mut hash, view);
+        let print = hash.finish();
+        let file = urls::file_for(&path);
+        let before = self.before.and_then(|(files, views)| {
+            let bytes = files.get(&file).filter(|_| views.get(&file) == Some(&print))?;
+            String::from_utf8(bytes.to_vec()).ok()
+        });
+        let html = match before {
+            Some(html) => html,
+            None => self.theme.render(template, view)?,
+        };
+        self.views
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(file, print);
         self.progress.tick();
         Ok((path, html))
+    }
+
+    /// What each page rendered in this build was made from, for the next.
+    pub fn views(self) -> super::memo::Views {
+        self.views.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Every page of one language that lists many entries, and what search knows of each entry in it.

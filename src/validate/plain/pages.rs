@@ -21,9 +21,9 @@ pub type Found = (Rule, String, String);
 pub type PageFindings = BTreeMap<String, (String, BTreeSet<Found>)>;
 
 /// Reads the HTML pages of `files` at `paths` and gives what is found on each.
-pub fn scan<'p>(
+pub fn scan(
     files: &crate::render::SiteFiles,
-    paths: &mut dyn Iterator<Item = &'p String>,
+    paths: &mut dyn Iterator<Item = &String>,
     config: &SiteConfig,
     glossary: &Glossary,
 ) -> PageFindings {
