@@ -69,20 +69,13 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// The fingerprint a unit had, if the previous build had it and everything global was the same.
-    pub(crate) fn kept(&self, global: u64, unit: &Unit, print: u64) -> Option<&Paths> {
-        if self.global != global {
-            return None;
-        }
+    /// The files a unit made in this build, if it had the same fingerprint then. The caller makes sure the global
+    /// fingerprint is the same too.
+    pub(crate) fn kept(&self, unit: &Unit, print: u64) -> Option<&Paths> {
         match self.units.get(unit) {
             Some((p, paths)) if *p == print => Some(paths),
             _ => None,
         }
-    }
-
-    /// How many units a build had: for the terminal and for tests.
-    pub fn units(&self) -> usize {
-        self.units.len()
     }
 }
 
@@ -202,7 +195,8 @@ impl Prints {
                 }
             }
             Kind::Hub | Kind::Spoke => {
-                if let Some(s) = content.spokes.get(&SpokeId::new(slug.clone())) {
+                let spoke = (*kind == Kind::Spoke).then(|| content.spokes.get(&SpokeId::new(slug.clone())));
+                if let Some(s) = spoke.flatten() {
                     self.add(&mut h, Kind::Hub, s.hub.as_str());
                 }
                 for id in self.at_place.get(&(*kind, slug.clone())).into_iter().flatten() {

@@ -140,7 +140,7 @@ pub fn site_since(
     let mut lists = None;
     for unit in units {
         let print = prints.unit(content, &unit);
-        match previous.and_then(|(_, m)| Some((m, m.kept(global, &unit, print)?))) {
+        match previous.and_then(|(_, m)| Some((m, m.kept(&unit, print)?))) {
             Some((m, paths)) => {
                 if let Some(service) = m.services.get(&unit) {
                     memo.services.insert(unit.clone(), service.clone());
@@ -150,8 +150,10 @@ pub fn site_since(
                 }
                 memo.units.insert(unit, (print, paths.clone()));
             }
-            None if unit == Unit::Lists => lists = Some(print),
-            None => todo.push((unit, print)),
+            None => match unit {
+                Unit::Lists => lists = Some(print),
+                Unit::Entry(kind, slug) => todo.push((kind, slug, print)),
+            },
         }
     }
     // The files of parts made again or gone; those not made again are taken out at the end.
@@ -168,22 +170,17 @@ pub fn site_since(
     let languages = config.languages.len();
     progress.start(
         todo.iter()
-            .map(|(unit, _)| match unit {
-                Unit::Entry(kind, _) => pages::Ctx::pages_of(*kind) * languages,
-                Unit::Lists => 0,
-            })
+            .map(|(kind, _, _)| pages::Ctx::pages_of(*kind) * languages)
             .sum::<usize>()
             // The chooser and the not-found page are shared by all languages.
             + lists.map_or(0, |_| ctx.list_pages_per_language() * languages + 2),
     );
     let rendered: Vec<_> = todo
         .par_iter()
-        .map(|(unit, _)| match unit {
-            Unit::Entry(kind, slug) => ctx.entry_files(*kind, slug),
-            Unit::Lists => Ok(pages::EntryFiles::default()),
-        })
+        .map(|(kind, slug, _)| ctx.entry_files(*kind, slug))
         .collect();
-    for ((unit, print), made) in todo.into_iter().zip(rendered) {
+    for ((kind, slug, print), made) in todo.into_iter().zip(rendered) {
+        let unit = Unit::Entry(kind, slug);
         let pages::EntryFiles {
             files: made,
             service,

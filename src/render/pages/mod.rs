@@ -36,7 +36,6 @@ pub type Rendered = (String, String);
 
 /// What one entry makes: its files by path, its open-data record and its calendar events in each language if
 /// it has them, which the lists gather.
-#[derive(Default)]
 pub struct EntryFiles {
     pub files: Vec<(String, Vec<u8>)>,
     pub service: Option<serde_json::Value>,
@@ -441,25 +440,17 @@ impl<'a> Ctx<'a> {
                 Kind::Organisation => {}
             }
         }
-        let mut service = None;
-        if let Some((id, s)) = c
-            .sessions
-            .get_key_value(&SessionId::new(slug))
-            .filter(|_| kind == Kind::Session)
-        {
-            let (record, file) = self.session_open_data(id, s);
+        let open_data = match kind {
+            Kind::Session => {
+                (c.sessions.get_key_value(&SessionId::new(slug))).map(|(id, s)| self.session_open_data(id, s))
+            }
+            Kind::Offer => (c.offers.get_key_value(&OfferId::new(slug))).map(|(id, o)| self.offer_open_data(id, o)),
+            _ => None,
+        };
+        let service = open_data.map(|(record, file)| {
             files.push(file);
-            service = Some(record);
-        }
-        if let Some((id, o)) = c
-            .offers
-            .get_key_value(&OfferId::new(slug))
-            .filter(|_| kind == Kind::Offer)
-        {
-            let (record, file) = self.offer_open_data(id, o);
-            files.push(file);
-            service = Some(record);
-        }
+            record
+        });
         let mut out: Vec<(String, Vec<u8>)> = pages
             .into_iter()
             .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))
