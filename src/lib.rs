@@ -16,6 +16,8 @@ pub mod suggest;
 pub mod validate;
 
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use content::{LoadError, Loaded};
 use i18n::Catalog;
@@ -123,7 +125,7 @@ pub struct Before<'a> {
 }
 
 /// Why a site could not be built: every problem rendered for people, and in a few words what stopped it (none
-/// when the site folder could not be read at all).
+/// when the site folder could not be read at all, or the built site could not be written).
 #[derive(Debug)]
 pub struct NotBuilt {
     pub report: String,
@@ -145,21 +147,9 @@ pub fn rebuild(
     progress: &dyn render::Progress,
     previous: Option<Before<'_>>,
 ) -> Result<Built, NotBuilt> {
-    let mut checked = check(root).map_err(|e| NotBuilt {
-        report: format!("error: {e}\n"),
-        why: None,
-    })?;
-    let mut report = checked.loaded.diagnostics.report(&checked.loaded.sources);
-    let errors = checked.errors();
-    if errors > 0 {
-        let why = format!("{errors} {} to fix first", problems(errors));
-        return Err(NotBuilt { report, why: Some(why) });
-    }
-    let rendering =
-        render::site_since(&checked, today, progress, previous.map(|p| (p.files, p.memo))).map_err(|e| NotBuilt {
-            report: format!("{}\n\n", e.0.trim_end()),
-            why: Some("the theme has a problem to fix first".to_string()),
-        })?;
+    let (mut checked, mut report) = checked_for_build(root)?;
+    let rendering = render::site_since(&checked, today, progress, previous.map(|p| (p.files, p.memo)), None)
+        .map_err(theme_problem)?;
     let render::Rendering { files, memo, remade } = rendering;
     // What reaches a family from templates, messages and data is checked on the pages themselves; a page kept
     // from the last build has the findings it had then.
@@ -169,15 +159,7 @@ pub fn rebuild(
     };
     findings.retain(|path, _| files.contains_key(path) && !remade.contains(path));
     findings.extend(checked.scan_pages(&files, &mut remade.iter()));
-    let found = diagnostics::Diagnostics {
-        items: checked.report_pages(&findings),
-    };
-    report.push_str(&found.report(&checked.loaded.sources));
-    let errors = found.errors();
-    if errors > 0 {
-        let why = format!("{errors} {} on the built pages to fix first", problems(errors));
-        return Err(NotBuilt { report, why: Some(why) });
-    }
+    pages_checked(&mut checked, &findings, &mut report)?;
     Ok(Built {
         remade,
         files,
@@ -186,6 +168,145 @@ pub fn rebuild(
         memo,
         findings,
     })
+}
+
+/// A site written to disk by `build_into`: the warnings found on the way, and what it holds.
+#[derive(Debug)]
+pub struct Written {
+    pub report: String,
+    pub languages: usize,
+    pub pages: usize,
+}
+
+/// Checks a site and writes every page in every language into `out`: `hubsite build`. Each file is written into a
+/// new folder beside `out` as soon as it is made, so the site is never all in memory; the new folder takes the
+/// place of `out` only when everything was made and checked. On any problem `out` is as it was.
+pub fn build_into(
+    root: &Path,
+    today: time::Date,
+    progress: &dyn render::Progress,
+    out: &Path,
+) -> Result<Written, NotBuilt> {
+    let (mut checked, mut report) = checked_for_build(root)?;
+    let cannot_write = |report: &str, e: std::io::Error| NotBuilt {
+        report: format!(
+            "{report}error: could not write {}: {e}\nThe previous site, if any, is as it was.\n",
+            out.display()
+        ),
+        why: None,
+    };
+    let staging = output::Staging::new(out).map_err(|e| cannot_write(&report, e))?;
+    let sink = ToDisk {
+        staging: &staging,
+        scanner: validate::plain::pages::PageScanner::new(&checked.loaded.config, &checked.loaded.glossary),
+        findings: Mutex::new(PageFindings::new()),
+        pages: AtomicUsize::new(0),
+        failed: Mutex::new(None),
+    };
+    render::site_since(&checked, today, progress, None, Some(&sink)).map_err(theme_problem)?;
+    let ToDisk {
+        findings,
+        pages,
+        failed,
+        ..
+    } = sink;
+    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(cannot_write(&report, e));
+    }
+    let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
+    pages_checked(&mut checked, &findings, &mut report)?;
+    staging.commit().map_err(|e| cannot_write(&report, e))?;
+    Ok(Written {
+        report,
+        languages: checked.loaded.config.languages.len(),
+        pages: pages.into_inner(),
+    })
+}
+
+/// Writes each file into the new folder and reads each page for the plain-language check, then lets it go.
+struct ToDisk<'a> {
+    staging: &'a output::Staging,
+    scanner: validate::plain::pages::PageScanner<'a>,
+    findings: Mutex<PageFindings>,
+    pages: AtomicUsize,
+    /// The first file that could not be written; after it, nothing more is written.
+    failed: Mutex<Option<std::io::Error>>,
+}
+
+impl ToDisk<'_> {
+    /// Writes a file unless one has failed already; false if it was not written.
+    fn write(&self, path: &str, parts: &[&[u8]]) -> bool {
+        if self.failed.lock().unwrap_or_else(|e| e.into_inner()).is_some() {
+            return false;
+        }
+        match self.staging.write_parts(path, parts) {
+            Ok(()) => true,
+            Err(e) => {
+                self.failed.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
+                false
+            }
+        }
+    }
+}
+
+impl render::Sink for ToDisk<'_> {
+    fn file_in_parts(&self, path: &str, parts: &[&[u8]]) {
+        // Only pages are read by the plain-language check, and none comes in parts.
+        debug_assert!(!path.ends_with(".html"));
+        self.write(path, parts);
+    }
+
+    fn file(&self, path: &str, bytes: &[u8]) {
+        if !self.write(path, &[bytes]) {
+            return;
+        }
+        if path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        if let Some(found) = self.scanner.page(path, bytes) {
+            let mut findings = self.findings.lock().unwrap_or_else(|e| e.into_inner());
+            findings.insert(path.to_string(), found);
+        }
+    }
+}
+
+/// Loads and checks a site to build it, with its problems rendered for people; stops on any error.
+fn checked_for_build(root: &Path) -> Result<(Checked, String), NotBuilt> {
+    let checked = check(root).map_err(|e| NotBuilt {
+        report: format!("error: {e}\n"),
+        why: None,
+    })?;
+    let report = checked.loaded.diagnostics.report(&checked.loaded.sources);
+    let errors = checked.errors();
+    if errors > 0 {
+        let why = format!("{errors} {} to fix first", problems(errors));
+        return Err(NotBuilt { report, why: Some(why) });
+    }
+    Ok((checked, report))
+}
+
+fn theme_problem(e: render::TemplateError) -> NotBuilt {
+    NotBuilt {
+        report: format!("{}\n\n", e.0.trim_end()),
+        why: Some("the theme has a problem to fix first".to_string()),
+    }
+}
+
+/// Adds what the plain-language check found on the pages to the report; stops on any error.
+fn pages_checked(checked: &mut Checked, findings: &PageFindings, report: &mut String) -> Result<(), NotBuilt> {
+    let found = diagnostics::Diagnostics {
+        items: checked.report_pages(findings),
+    };
+    report.push_str(&found.report(&checked.loaded.sources));
+    let errors = found.errors();
+    if errors > 0 {
+        let why = format!("{errors} {} on the built pages to fix first", problems(errors));
+        return Err(NotBuilt {
+            report: std::mem::take(report),
+            why: Some(why),
+        });
+    }
+    Ok(())
 }
 
 fn problems(n: usize) -> &'static str {

@@ -157,6 +157,27 @@ fn two_builds_are_byte_identical() {
     }
 }
 
+/// `build` writes each file as soon as it is made; `serve` keeps the site in memory. Both must make the same site.
+#[test]
+fn writing_files_as_they_are_made_gives_the_same_site_as_building_in_memory() {
+    let (_dir, written) = built();
+    let today = time::macros::date!(2026 - 11 - 23);
+    let in_memory = hubsite::build(root(), today, &hubsite::render::Quiet).unwrap_or_else(|e| panic!("{}", e.report));
+    let in_memory: std::collections::BTreeMap<String, Vec<u8>> = in_memory
+        .files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+        .collect();
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        in_memory.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &written {
+        assert!(in_memory.get(path) == Some(bytes), "{path} differs");
+    }
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_site_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -143,6 +143,19 @@ fn the_report_lists_the_hardest_page_first() {
     );
 }
 
+/// The pages of a failed build were written into a folder beside `out` as they were made: that folder is gone,
+/// and `out` was never made.
+fn nothing_written(site: &Path, out: &Path) {
+    assert!(!out.exists(), "nothing is written");
+    let left: Vec<_> = std::fs::read_dir(site)
+        .expect("site folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("hubsite"))
+        .collect();
+    assert!(left.is_empty(), "no half-built folder is left behind: {left:?}");
+}
+
 #[test]
 fn words_that_reach_pages_from_templates_and_data_stop_the_build() {
     let site = site_with(&fixtures().join("valid"));
@@ -162,7 +175,7 @@ fn words_that_reach_pages_from_templates_and_data_stop_the_build() {
     let out = site.path().join("public");
     let run = build_into(site.path(), &out);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(!out.exists(), "nothing is written");
+    nothing_written(site.path(), &out);
     assert!(
         run.stderr.contains(&format!(
             "themes/default/templates/base.html:{line}:{col}: error[acronym]: \"FAQ\" is an acronym: many families \
@@ -306,7 +319,7 @@ fn the_page_check_reports_only_what_the_source_check_could_not_see() {
     std::fs::remove_dir_all(&out).expect("remove the first build");
     let run = build_into(site.path(), &out);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(!out.exists(), "nothing is written");
+    nothing_written(site.path(), &out);
     assert_eq!(
         headings(&run.stderr),
         ["content/spokes/hilltop-library.md:6:13: error[acronym]"],

@@ -1,4 +1,4 @@
-//! `hubsite build`: check the site, render every page in every language, and write it all at once.
+//! `hubsite build`: check the site, render every page in every language, and swap the new site in at once.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -55,7 +55,8 @@ pub fn run(args: &Args) -> u8 {
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     }
-    let built = crate::build(&args.site.site, super::today(args.today), &Bar(bar.clone()));
+    let out = args.out.clone().unwrap_or_else(|| args.site.site.join("public"));
+    let built = crate::build_into(&args.site.site, super::today(args.today), &Bar(bar.clone()), &out);
     bar.finish_and_clear();
     let built = match built {
         Ok(built) => built,
@@ -71,18 +72,10 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     eprint!("{}", built.report);
-    let out = args.out.clone().unwrap_or_else(|| args.site.site.join("public"));
-    if let Err(e) = crate::output::write_site(&out, &built.files) {
-        eprintln!(
-            "error: could not write {}: {e}\nThe previous site, if any, is as it was.",
-            out.display()
-        );
-        return EXIT_USAGE;
-    }
     let ms = start.elapsed().as_millis();
     println!(
         "Built {} pages in {} languages in {ms} ms, into {}.",
-        built.pages(),
+        built.pages,
         built.languages,
         out.display()
     );

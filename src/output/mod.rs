@@ -3,7 +3,7 @@
 pub mod ics;
 mod tree;
 
-pub use tree::write_site;
+pub use tree::{Staging, write_site};
 
 use std::io::Write;
 use std::path::Path;

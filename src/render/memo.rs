@@ -59,7 +59,7 @@ pub struct Memo {
     pub(crate) global: u64,
     pub(crate) units: BTreeMap<Unit, (u64, Paths)>,
     /// Each session's and offer's open-data record, which the open-data lists gather.
-    pub(crate) services: BTreeMap<Unit, std::sync::Arc<serde_json::Value>>,
+    pub(crate) services: BTreeMap<Unit, std::sync::Arc<super::pages::Listed>>,
     /// Each session's calendar events in each language, which the calendar of everything gathers.
     pub(crate) events: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, String>>>,
     /// Each language's search words by entry text, so only changed entries are cut into words again.

@@ -66,6 +66,17 @@ pub fn template_sources(root: &std::path::Path, config: &crate::config::SiteConf
     theme::sources(root, &theme_dir(root, config))
 }
 
+/// Where `hubsite build` sends each file as soon as it is made, so that the whole site is never held in memory at
+/// once. A sink keeps its own errors: rendering goes on, and the caller asks the sink afterwards.
+pub trait Sink: Sync {
+    fn file(&self, path: &str, bytes: &[u8]);
+
+    /// A file made of `parts` one after another: a large one can be written without joining them first.
+    fn file_in_parts(&self, path: &str, parts: &[&[u8]]) {
+        self.file(path, &parts.concat());
+    }
+}
+
 /// A built site in memory: its files, what each part was made from, and which files differ from the build before
 /// (all of them on a first build).
 pub struct Rendering {
@@ -77,16 +88,20 @@ pub struct Rendering {
 /// Renders the whole site: every page in every language, in parallel, plus the shared files and the theme's
 /// static files. `progress` is told how many pages there will be, then called once per page.
 pub fn site(checked: &crate::Checked, today: time::Date, progress: &dyn Progress) -> Result<SiteFiles, TemplateError> {
-    Ok(site_since(checked, today, progress, None)?.files)
+    Ok(site_since(checked, today, progress, None, None)?.files)
 }
 
 /// Renders the site, keeping from `previous` (the files and memo of the last build) the files of every part whose
 /// inputs have not changed since. The result is the same as rendering everything.
+///
+/// With a `sink`, every file goes to it as soon as it is made and none is kept: the files of the result are
+/// empty, and so is `remade`.
 pub fn site_since(
     checked: &crate::Checked,
     today: time::Date,
     progress: &dyn Progress,
     previous: Option<(&SiteFiles, &Memo)>,
+    sink: Option<&dyn Sink>,
 ) -> Result<Rendering, TemplateError> {
     let config = &checked.loaded.config;
     let content = &checked.loaded.content;
@@ -124,6 +139,7 @@ pub fn site_since(
         progress,
         previous.map(|(f, m)| (f, &m.views)),
     );
+    let ctx = if sink.is_some() { ctx.forgetful() } else { ctx };
     let units = content
         .entries()
         .filter(|(kind, _, _)| *kind != Kind::Organisation)
@@ -177,7 +193,11 @@ pub fn site_since(
     );
     let rendered: Vec<_> = todo
         .par_iter()
-        .map(|(kind, slug, _)| ctx.entry_files(*kind, slug))
+        .map(|(kind, slug, _)| {
+            let mut made = ctx.entry_files(*kind, slug)?;
+            send(sink, &mut made.files);
+            Ok(made)
+        })
         .collect();
     for ((kind, slug, print), made) in todo.into_iter().zip(rendered) {
         let unit = Unit::Entry(kind, slug);
@@ -196,27 +216,31 @@ pub fn site_since(
             unit,
             (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
         );
-        for (path, bytes) in made {
-            if !stale.is_empty() {
-                made_now.insert(path.clone());
+        if sink.is_none() {
+            for (path, bytes) in made {
+                if !stale.is_empty() {
+                    made_now.insert(path.clone());
+                }
+                put(&mut files, &mut remade, path, bytes);
             }
-            put(&mut files, &mut remade, path, bytes);
         }
     }
     // The lists gather what the entries made, so they come after them.
     if let Some(print) = lists {
         let before = previous.map(|(_, m)| &m.search);
-        let (made, search) = self::lists(&ctx, checked, &statics, &memo, before)?;
+        let (made, search) = self::lists(&ctx, checked, &statics, &memo, before, sink)?;
         memo.search = search;
         memo.units.insert(
             Unit::Lists,
             (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
         );
-        for (path, bytes) in made {
-            if !stale.is_empty() {
-                made_now.insert(path.clone());
+        if sink.is_none() {
+            for (path, bytes) in made {
+                if !stale.is_empty() {
+                    made_now.insert(path.clone());
+                }
+                put(&mut files, &mut remade, path, bytes);
             }
-            put(&mut files, &mut remade, path, bytes);
         }
     } else if let Some((_, m)) = previous {
         memo.search = m.search.clone();
@@ -226,13 +250,33 @@ pub fn site_since(
             files.remove(&path);
         }
     }
-    let mut views = previous.map(|(_, m)| m.views.clone()).unwrap_or_default();
-    views.extend(ctx.views());
-    memo.views = views;
-    let headers = pages::embed_headers(files.keys().map(String::as_str), &config.allow_origins);
-    files.insert("_headers".into(), Arc::new(headers.into_bytes()));
-    remade.insert("_headers".into());
+    // A build that writes as it goes is never built again from, so it keeps nothing for next time.
+    if sink.is_none() {
+        let mut views = previous.map(|(_, m)| m.views.clone()).unwrap_or_default();
+        views.extend(ctx.views());
+        memo.views = views;
+    }
+    // Every file of the site is some unit's, whether made now or kept.
+    let paths = memo.units.values().flat_map(|(_, paths)| paths.iter());
+    let headers = pages::embed_headers(paths.map(String::as_str), &config.allow_origins).into_bytes();
+    match sink {
+        Some(sink) => sink.file("_headers", &headers),
+        None => {
+            files.insert("_headers".into(), Arc::new(headers));
+            remade.insert("_headers".into());
+        }
+    }
     Ok(Rendering { files, memo, remade })
+}
+
+/// Gives each file to the sink, if there is one, keeping only its path.
+fn send(sink: Option<&dyn Sink>, files: &mut [(String, Vec<u8>)]) {
+    if let Some(sink) = sink {
+        for (path, bytes) in files {
+            sink.file(path, bytes);
+            *bytes = Vec::new();
+        }
+    }
 }
 
 /// Puts a file made in this build into `files`, noting it as remade unless the last build had the same bytes.
@@ -252,6 +296,7 @@ fn lists(
     statics: &BTreeMap<String, Vec<u8>>,
     memo: &Memo,
     before: Option<&BTreeMap<LangCode, crate::search::Tokenised>>,
+    sink: Option<&dyn Sink>,
 ) -> Result<ListFiles, TemplateError> {
     let config = &checked.loaded.config;
     let none = crate::search::Tokenised::new();
@@ -263,9 +308,18 @@ fn lists(
         .map(|lang| {
             let before = before.and_then(|b| b.get(lang)).unwrap_or(&none);
             ctx.lists(lang).map(|(pages, docs)| {
-                let (index, words) = crate::search::Built::from(docs, before);
+                let mut pages: Vec<_> = pages
+                    .into_iter()
+                    .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))
+                    .collect();
+                send(sink, &mut pages);
+                // A build that writes as it goes is never built again from, so it keeps no words for next time.
+                let (index, words) = crate::search::Built::from(docs, before, sink.is_none());
                 let events = memo.events.values().filter_map(|e| e.get(lang)).map(String::as_str);
-                (pages, index, words, ctx.all_calendar(lang, events))
+                let mut calendar = [ctx.all_calendar(lang, events)];
+                send(sink, &mut calendar);
+                let [calendar] = calendar;
+                (pages, index, words, calendar)
             })
         })
         .collect();
@@ -276,25 +330,28 @@ fn lists(
             files.push((name.into(), script.as_bytes().to_vec()));
         }
     }
+    send(sink, &mut files);
     let mut indexes = Vec::new();
     let mut words = BTreeMap::new();
     for (lang, built) in config.languages.iter().zip(per_lang) {
         let (pages, index, tokenised, calendar) = built?;
-        for (path, html) in pages {
-            files.push((urls::file_for(&path), html.into_bytes()));
-        }
+        files.extend(pages);
         files.push(calendar);
         indexes.push((lang.as_str().to_string(), index));
         words.insert(lang.clone(), tokenised);
     }
     let synonyms = crate::search::synonyms::from_glossary(checked.loaded.glossary.terms());
+    let start = files.len();
     for (path, body) in crate::search::files(indexes, &synonyms) {
         files.push((path, body.into_bytes()));
     }
+    send(sink, &mut files[start..]);
     // Every session's record, then every offer's, each in the order of its name.
-    let services: Vec<&serde_json::Value> = memo.services.values().map(|s| s.as_ref()).collect();
-    files.extend(ctx.open_data_lists(&services));
+    let services: Vec<&pages::Listed> = memo.services.values().map(|s| s.as_ref()).collect();
+    files.extend(ctx.open_data_lists(&services, sink));
+    let start = files.len();
     files.extend(ctx.shared()?);
+    send(sink, &mut files[start..]);
     Ok((files, words))
 }
 

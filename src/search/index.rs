@@ -114,15 +114,15 @@ impl Fields {
 impl Index {
     /// Weighs every token of every entry with BM25's term frequency over the weighted fields.
     pub fn build(docs: &[Doc]) -> Index {
-        Index::build_from(docs, &Tokenised::new()).0
+        Index::build_from(docs, &Tokenised::new(), false).0
     }
 
-    /// The same as `build`, taking the tokens of entries whose text is unchanged from `before`; gives the tokens
-    /// of these entries for next time.
-    pub fn build_from(docs: &[Doc], before: &Tokenised) -> (Index, Tokenised) {
+    /// The same as `build`, taking the tokens of entries whose text is unchanged from `before`; with `keep`, gives
+    /// the tokens of these entries for next time (else nothing).
+    pub fn build_from(docs: &[Doc], before: &Tokenised, keep: bool) -> (Index, Tokenised) {
         let mut raw: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
-        let mut now = Tokenised::with_capacity(docs.len());
+        let mut now = Tokenised::with_capacity(if keep { docs.len() } else { 0 });
         for (d, doc) in docs.iter().enumerate() {
             let key = doc.fields.key();
             let weighed = match before.get(&key) {
@@ -137,7 +137,9 @@ impl Index {
                 }
             }
             lengths.push(weighed.1);
-            now.insert(key, weighed);
+            if keep {
+                now.insert(key, weighed);
+            }
         }
         let average = (lengths.iter().sum::<f64>() / (docs.len() as f64).max(1.0)).max(1.0);
         for postings in raw.values_mut() {

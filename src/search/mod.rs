@@ -16,13 +16,13 @@ pub struct Built {
 
 impl Built {
     pub fn new(docs: Vec<Doc>) -> Built {
-        Built::from(docs, &Tokenised::new()).0
+        Built::from(docs, &Tokenised::new(), false).0
     }
 
-    /// The same as `new`, taking the words of entries whose text has not changed from `before`; gives every
-    /// entry's words for next time.
-    pub fn from(mut docs: Vec<Doc>, before: &Tokenised) -> (Built, Tokenised) {
-        let (index, now) = Index::build_from(&docs, before);
+    /// The same as `new`, taking the words of entries whose text has not changed from `before`; with `keep`, gives
+    /// every entry's words for next time (else nothing).
+    pub fn from(mut docs: Vec<Doc>, before: &Tokenised, keep: bool) -> (Built, Tokenised) {
+        let (index, now) = Index::build_from(&docs, before, keep);
         for d in &mut docs {
             d.fields = Fields::default();
         }

@@ -55,7 +55,10 @@ impl Ctx<'_> {
             let uid = format!("session-{}-{}@{}", id.as_str(), series.slot, host(base));
             out.event(&uid, self.today, series, &about);
         }
-        out.fragment()
+        // Kept until the calendar of everything is made, so no larger than it needs to be.
+        let mut events = out.fragment();
+        events.shrink_to_fit();
+        events
     }
 
     /// A calendar of some sessions' events in `lang`, named `name`.

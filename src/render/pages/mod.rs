@@ -14,6 +14,7 @@ mod timetable;
 pub mod views;
 
 pub use embed::headers as embed_headers;
+pub use open_data::Listed;
 
 use std::collections::BTreeMap;
 
@@ -38,7 +39,7 @@ pub type Rendered = (String, String);
 /// it has them, which the lists gather.
 pub struct EntryFiles {
     pub files: Vec<(String, Vec<u8>)>,
-    pub service: Option<serde_json::Value>,
+    pub service: Option<Listed>,
     pub events: BTreeMap<LangCode, String>,
 }
 
@@ -68,6 +69,8 @@ pub struct Ctx<'a> {
     progress: &'a dyn Progress,
     /// The last build's files and the fingerprint of each page's view, to take unchanged pages from.
     before: Option<(&'a super::SiteFiles, &'a super::memo::Views)>,
+    /// Whether to keep the fingerprint of each page's view for the next build (`serve` does; `build` has no next).
+    remember: bool,
     /// The fingerprint of each page's view in this build.
     views: std::sync::Mutex<super::memo::Views>,
 }
@@ -124,6 +127,7 @@ impl<'a> Ctx<'a> {
             css,
             progress,
             before,
+            remember: true,
             views: Default::default(),
         };
         ctx.soonest = ctx.by_next_date();
@@ -359,6 +363,11 @@ impl<'a> Ctx<'a> {
     /// Renders a page, or takes it from the last build when its template and everything it shows are the same:
     /// a change to one session leaves most timetable pages as they were.
     fn page<T: Serialize>(&self, template: &str, path: String, view: &T) -> Result<Rendered, TemplateError> {
+        if !self.remember && self.before.is_none() {
+            let html = self.theme.render(template, view)?;
+            self.progress.tick();
+            return Ok((path, html));
+        }
         let mut hash = super::memo::Fingerprint::default();
         template.hash(&mut hash);
         // Writing into a hash cannot fail, and the views are plain data.
@@ -379,6 +388,12 @@ impl<'a> Ctx<'a> {
             .insert(file, print);
         self.progress.tick();
         Ok((path, html))
+    }
+
+    /// No fingerprint of any page is kept, and none is worked out: for a build that will not be built again from.
+    pub fn forgetful(mut self) -> Self {
+        self.remember = false;
+        self
     }
 
     /// What each page rendered in this build was made from, for the next.
@@ -449,7 +464,7 @@ impl<'a> Ctx<'a> {
         };
         let service = open_data.map(|(record, file)| {
             files.push(file);
-            record
+            Listed::new(&record)
         });
         let mut out: Vec<(String, Vec<u8>)> = pages
             .into_iter()

@@ -397,30 +397,25 @@ impl Hsds<'_, '_> {
         }))
     }
 
-    fn lists(&self, services: &[&Value]) -> Vec<(String, Vec<u8>)> {
+    fn lists(&self, services: &[&Listed], sink: Option<&dyn super::super::Sink>) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
-        let mut ndjson = String::new();
-        for s in services {
-            ndjson.push_str(&s.to_string());
-            ndjson.push('\n');
+        // Every record on a line of its own: tens of megabytes on a large site, so a sink gets it in parts.
+        let ndjson = "open-data/services.ndjson".to_string();
+        match sink {
+            Some(sink) => {
+                let parts: Vec<&[u8]> = services.iter().flat_map(|s| [s.line.as_bytes(), b"\n"]).collect();
+                sink.file_in_parts(&ndjson, &parts);
+                out.push((ndjson, Vec::new()));
+            }
+            None => {
+                let mut all = Vec::with_capacity(services.iter().map(|s| s.line.len() + 1).sum());
+                for s in services {
+                    all.extend_from_slice(s.line.as_bytes());
+                    all.push(b'\n');
+                }
+                out.push((ndjson, all));
+            }
         }
-        // The list holds each service's own fields, as the standard's list does; the full record is one file away.
-        const LIST_FIELDS: &[&str] = &[
-            "id",
-            "organization_id",
-            "name",
-            "description",
-            "url",
-            "email",
-            "status",
-            "fees",
-            "fees_description",
-            "eligibility_description",
-            "minimum_age",
-            "maximum_age",
-            "assured_date",
-            "organization",
-        ];
         let total = services.len();
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         for n in 0..pages {
@@ -428,13 +423,7 @@ impl Hsds<'_, '_> {
                 .iter()
                 .skip(n * PAGE_SIZE)
                 .take(PAGE_SIZE)
-                .map(|s| {
-                    let m: Map<String, Value> = LIST_FIELDS
-                        .iter()
-                        .filter_map(|f| Some((f.to_string(), s.get(*f)?.clone())))
-                        .collect();
-                    Value::Object(m)
-                })
+                .map(|s| serde_json::from_str(&s.summary).unwrap_or_default())
                 .collect();
             let page = json!({
                 "total_items": total,
@@ -447,10 +436,58 @@ impl Hsds<'_, '_> {
                 "contents": contents,
             });
             let body = serde_json::to_string_pretty(&page).unwrap_or_default();
-            out.push((format!("open-data/services/page-{}.json", n + 1), body.into_bytes()));
+            let path = format!("open-data/services/page-{}.json", n + 1);
+            // A page at a time, so the lists of a large site are never all in memory.
+            match sink {
+                Some(sink) => {
+                    sink.file(&path, body.as_bytes());
+                    out.push((path, Vec::new()));
+                }
+                None => out.push((path, body.into_bytes())),
+            }
         }
-        out.push(("open-data/services.ndjson".into(), ndjson.into_bytes()));
         out
+    }
+}
+
+/// The fields of a service the paged list holds, as the standard's list does; the full record is one file away.
+const LIST_FIELDS: &[&str] = &[
+    "id",
+    "organization_id",
+    "name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "fees",
+    "fees_description",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "assured_date",
+    "organization",
+];
+
+/// What the open-data lists need of one service: its line of the NDJSON file and its entry in the paged list,
+/// both as compact JSON. Kept between the entry that makes it and the lists in place of the whole record, which
+/// as a tree of values takes several times the memory.
+#[derive(Debug)]
+pub struct Listed {
+    pub line: String,
+    pub summary: String,
+}
+
+impl Listed {
+    pub fn new(service: &Value) -> Self {
+        let summary: Map<String, Value> = LIST_FIELDS
+            .iter()
+            .filter_map(|f| Some((f.to_string(), service.get(*f)?.clone())))
+            .collect();
+        let mut line = service.to_string();
+        line.shrink_to_fit();
+        let mut summary = Value::Object(summary).to_string();
+        summary.shrink_to_fit();
+        Listed { line, summary }
     }
 }
 
@@ -464,8 +501,13 @@ fn service_file(service: &Value) -> (String, Vec<u8>) {
 impl Ctx<'_> {
     /// The open-data lists, by path: the paged list of `services` (every session's, then every offer's), and all
     /// of them as NDJSON.
-    pub fn open_data_lists(&self, services: &[&Value]) -> Vec<(String, Vec<u8>)> {
-        Hsds { ctx: self }.lists(services)
+    /// With a sink, each list page goes to it as soon as it is made.
+    pub fn open_data_lists(
+        &self,
+        services: &[&Listed],
+        sink: Option<&dyn super::super::Sink>,
+    ) -> Vec<(String, Vec<u8>)> {
+        Hsds { ctx: self }.lists(services, sink)
     }
 
     /// A session's open-data record, and its own file by path.

@@ -27,32 +27,52 @@ pub fn scan(
     config: &SiteConfig,
     glossary: &Glossary,
 ) -> PageFindings {
-    let scanner = Scanner::new(glossary, &config.allow);
-    let pages: Vec<(&String, &crate::render::Bytes)> = paths
-        .filter(|p| p.ends_with(".html"))
-        .filter_map(|p| files.get_key_value(p))
-        .collect();
+    let scanner = PageScanner::new(config, glossary);
+    let pages: Vec<(&String, &crate::render::Bytes)> = paths.filter_map(|p| files.get_key_value(p)).collect();
     pages
         .par_iter()
-        .map(|(path, bytes)| {
-            let lang = path.split('/').next().filter(|l| config.has_language(l)).unwrap_or("");
-            // The pages shared by every language (the chooser, 404) are read as the source language.
-            let english = lang == "en" || (lang.is_empty() && config.source_language().as_str() == "en");
-            let mut found = BTreeSet::new();
-            let text = String::from_utf8_lossy(bytes);
-            let mut seen = HashSet::new();
-            for piece in html::texts(&text) {
-                if !seen.insert(piece.clone()) {
-                    continue;
-                }
-                for f in scanner.scan(&piece, english, false) {
-                    found.insert((f.rule, piece.get(f.range).unwrap_or_default().to_string(), f.key));
-                }
-            }
-            (path.to_string(), (lang.to_string(), found))
-        })
-        .filter(|(_, (_, found))| !found.is_empty())
+        .filter_map(|(path, bytes)| Some((path.to_string(), scanner.page(path, bytes)?)))
         .collect()
+}
+
+/// Reads one built page at a time, so a build that writes pages as it makes them can check each before it is
+/// gone from memory.
+pub struct PageScanner<'a> {
+    scanner: Scanner<'a>,
+    config: &'a SiteConfig,
+}
+
+impl<'a> PageScanner<'a> {
+    pub fn new(config: &'a SiteConfig, glossary: &'a Glossary) -> Self {
+        PageScanner {
+            scanner: Scanner::new(glossary, &config.allow),
+            config,
+        }
+    }
+
+    /// The page's language and what is found on it; nothing for a page with nothing to report, or a file that is
+    /// not a page.
+    pub fn page(&self, path: &str, bytes: &[u8]) -> Option<(String, BTreeSet<Found>)> {
+        if !path.ends_with(".html") {
+            return None;
+        }
+        let config = self.config;
+        let lang = path.split('/').next().filter(|l| config.has_language(l)).unwrap_or("");
+        // The pages shared by every language (the chooser, 404) are read as the source language.
+        let english = lang == "en" || (lang.is_empty() && config.source_language().as_str() == "en");
+        let mut found = BTreeSet::new();
+        let text = String::from_utf8_lossy(bytes);
+        let mut seen = HashSet::new();
+        for piece in html::texts(&text) {
+            if !seen.insert(piece.clone()) {
+                continue;
+            }
+            for f in self.scanner.scan(&piece, english, false) {
+                found.insert((f.rule, piece.get(f.range).unwrap_or_default().to_string(), f.key));
+            }
+        }
+        (!found.is_empty()).then(|| (lang.to_string(), found))
+    }
 }
 
 /// Every acronym and institutional word on the built pages that the check of the source has not already
