@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use common::*;
@@ -348,4 +349,24 @@ fn a_large_site_splits_the_week_so_every_page_still_fits_in_one_round_trip() {
             assert!(resolves(&tree, href), "{path} → {href}");
         }
     }
+    // The sitemap names every page of every timetable, the later pages of a long week too, and nothing that is
+    // not there.
+    let sitemap = String::from_utf8_lossy(&tree["sitemap.xml"]).into_owned();
+    let timetables: BTreeSet<String> = tree
+        .keys()
+        .filter(|p| p.contains("/timetable/") && !p.starts_with("embed/"))
+        .map(|p| format!("https://generated.example/{}", p.trim_end_matches("index.html")))
+        .collect();
+    let listed: BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .filter(|l| l.contains("/timetable/"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        timetables.contains("https://generated.example/so/timetable/2/"),
+        "{timetables:?}"
+    );
+    assert_eq!(listed, timetables);
 }

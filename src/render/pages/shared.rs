@@ -2,13 +2,14 @@
 
 use std::fmt::Write;
 
+use super::timetable::{Filter, PathFn, nth_page};
 use super::views::{Group, Link, Lists, View};
 use super::{Ctx, TemplateError};
 use crate::content::ids::{Kind, LangCode};
 use crate::content::model::Common;
 use crate::render::urls;
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     pub fn shared(&self) -> Result<Vec<(String, Vec<u8>)>, TemplateError> {
         let source = self.config.source_language();
         let words = self.words(source);
@@ -62,7 +63,7 @@ impl Ctx<'_> {
     }
 
     /// Every page in every language it exists in, each naming its alternates in the other languages.
-    fn sitemap(&self) -> String {
+    fn sitemap(&'a self) -> String {
         let mut out = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
@@ -81,16 +82,36 @@ impl Ctx<'_> {
                 out.push_str("</url>\n");
             }
         };
-        add(None, &urls::home);
-        add(None, &urls::timetable);
-        add(None, &urls::start_for_life);
-        add(None, &urls::start_for_life_print);
+        // Every page of each timetable, the later pages of a long week too.
+        let timetable = |filter: Filter<'_>, first: PathFn<'a>| -> Vec<PathFn<'a>> {
+            let pages = self.timetable_pages(&filter);
+            let first = std::rc::Rc::new(first);
+            (0..pages)
+                .map(|k| {
+                    let first = first.clone();
+                    Box::new(move |lang: &LangCode| nth_page(first(lang), k)) as PathFn<'a>
+                })
+                .collect()
+        };
+        let mut lists: Vec<PathFn<'a>> = vec![Box::new(urls::home)];
+        lists.extend(timetable(Filter::All, Box::new(urls::timetable)));
+        lists.push(Box::new(urls::start_for_life));
+        lists.push(Box::new(urls::start_for_life_print));
         for l in &self.config.localities {
-            add(None, &|lang: &LangCode| urls::timetable_area(lang, &l.value));
+            lists.extend(timetable(
+                Filter::Area(&l.value),
+                Box::new(|lang| urls::timetable_area(lang, &l.value)),
+            ));
         }
         let source = self.config.source_language();
         for (c, _) in self.categories(source) {
-            add(None, &|lang: &LangCode| urls::timetable_category(lang, c));
+            lists.extend(timetable(
+                Filter::Category(c),
+                Box::new(move |lang| urls::timetable_category(lang, c)),
+            ));
+        }
+        for path in &lists {
+            add(None, path);
         }
         for (kind, slug, common) in self.content.entries().filter(|(k, _, _)| *k != Kind::Organisation) {
             add(Some(common), &|l: &LangCode| {

@@ -10,30 +10,42 @@ use crate::render::{TemplateError, urls};
 /// page stays within one round trip (14,600 bytes gzipped) on a large site.
 const PER_PAGE: usize = 150;
 
-/// The week's days in pages of about `PER_PAGE` activities; a day is never split, and there is always one page.
-fn split_week(days: Vec<Day>) -> Vec<Vec<Day>> {
-    let mut pages: Vec<Vec<Day>> = Vec::new();
-    let mut current: Vec<Day> = Vec::new();
-    let mut listed = 0;
-    for day in days {
-        if !current.is_empty() && listed + day.items.len() > PER_PAGE {
-            pages.push(std::mem::take(&mut current));
-            listed = 0;
+/// How many days go on each page of a week whose days have `per_day` activities: pages of about `PER_PAGE`
+/// activities, a day never split, and always one page.
+fn days_per_page(per_day: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut pages = Vec::new();
+    let (mut days, mut listed) = (0, 0);
+    for n in per_day {
+        if days > 0 && listed + n > PER_PAGE {
+            pages.push(days);
+            (days, listed) = (0, 0);
         }
-        listed += day.items.len();
-        current.push(day);
+        listed += n;
+        days += 1;
     }
-    if !current.is_empty() || pages.is_empty() {
-        pages.push(current);
+    if days > 0 || pages.is_empty() {
+        pages.push(days);
     }
     pages
 }
 
+/// The week's days in pages, as `days_per_page` cuts them.
+fn split_week(days: Vec<Day>) -> Vec<Vec<Day>> {
+    let sizes = days_per_page(days.iter().map(|d| d.items.len()));
+    let mut days = days.into_iter();
+    sizes.into_iter().map(|n| days.by_ref().take(n).collect()).collect()
+}
+
+/// Where page `k` (from 0) of a timetable is, given where its first page is: `…/2/`, `…/3/` after the first.
+pub(super) fn nth_page(first: String, k: usize) -> String {
+    if k == 0 { first } else { format!("{first}{}/", k + 1) }
+}
+
 /// Where a page is in each language.
-type PathFn<'f> = Box<dyn Fn(&LangCode) -> String + 'f>;
+pub(super) type PathFn<'f> = Box<dyn Fn(&LangCode) -> String + 'f>;
 
 /// One filtered list: which sessions it holds, and where it lives.
-enum Filter<'f> {
+pub(super) enum Filter<'f> {
     All,
     Area(&'f LocalityId),
     Category(&'f CategoryId),
@@ -155,12 +167,7 @@ impl<'a> Ctx<'a> {
                 ),
             ),
         };
-        let keep = |s: &Session| match filter {
-            Filter::All => true,
-            Filter::Area(l) => self.locality_of(s) == Some(*l),
-            Filter::Category(c) => &s.category.value == *c,
-        };
-        let (days, count) = self.days(lang, &keep, 7);
+        let (days, count) = self.days(lang, &|s| self.keeps(filter, s), 7);
         let parts = split_week(days);
         let intro = words.t("timetable-intro");
         let all = match filter {
@@ -174,15 +181,8 @@ impl<'a> Ctx<'a> {
         // Pages after the first live at `…/2/`, `…/3/`; every language splits the same way, as each has the same
         // activities on the same days.
         let first: &dyn Fn(&LangCode) -> String = &*path;
-        let nth = |k: usize| -> Box<dyn Fn(&LangCode) -> String + '_> {
-            Box::new(move |l: &LangCode| {
-                if k == 0 {
-                    first(l)
-                } else {
-                    format!("{}{}/", first(l), k + 1)
-                }
-            })
-        };
+        let nth =
+            |k: usize| -> Box<dyn Fn(&LangCode) -> String + '_> { Box::new(move |l: &LangCode| nth_page(first(l), k)) };
         let last = parts.len() - 1;
         self.progress.grow(last);
         let mut out = Vec::new();
@@ -213,6 +213,25 @@ impl<'a> Ctx<'a> {
             out.push(self.page("timetable.html", nth(k)(lang), &view)?);
         }
         Ok((out, day_links))
+    }
+
+    /// Whether a timetable lists a session.
+    fn keeps(&self, filter: &Filter<'_>, s: &Session) -> bool {
+        match filter {
+            Filter::All => true,
+            Filter::Area(l) => self.locality_of(s) == Some(*l),
+            Filter::Category(c) => &s.category.value == *c,
+        }
+    }
+
+    /// How many pages a timetable has: the same in every language.
+    pub(super) fn timetable_pages(&self, filter: &Filter<'_>) -> usize {
+        let per_day = self.week.iter().take(7).map(|(_, all)| {
+            all.iter()
+                .filter(|(_, id)| self.content.sessions.get(*id).is_some_and(|s| self.keeps(filter, s)))
+                .count()
+        });
+        days_per_page(per_day).len()
     }
 
     /// The whole week, then the week in each area, then the week for each kind of activity; and a link to each
