@@ -61,6 +61,8 @@ pub struct Ctx<'a> {
     /// The week from `today`: each day's date and what happens on it, sorted by time, then by name; the same for
     /// every language and every list, so worked out once.
     week: Vec<(time::Date, Vec<(crate::schedule::Occurrence, &'a SessionId)>)>,
+    /// The kinds of activity sessions use, each once: many lists show them, so they are gathered once.
+    used_categories: Vec<&'a CategoryId>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
     today: time::Date,
     /// The stylesheet every page inlines.
@@ -123,6 +125,13 @@ impl<'a> Ctx<'a> {
             theme,
             at_place,
             for_offer,
+            used_categories: content
+                .sessions
+                .values()
+                .map(|s| &s.category.value)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
             today,
             css,
             progress,

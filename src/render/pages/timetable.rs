@@ -54,11 +54,10 @@ pub(super) enum Filter<'f> {
 impl<'a> Ctx<'a> {
     /// The categories sessions use, sorted by their label in `lang` so the list reads in order.
     pub(super) fn categories(&self, lang: &LangCode) -> Vec<(&'a CategoryId, String)> {
-        let used: std::collections::BTreeSet<&CategoryId> =
-            self.content.sessions.values().map(|s| &s.category.value).collect();
-        let mut out: Vec<(&CategoryId, String)> = used
-            .into_iter()
-            .map(|c| (c, self.strings.text(lang, &format!("category-{c}"))))
+        let mut out: Vec<(&CategoryId, String)> = self
+            .used_categories
+            .iter()
+            .map(|c| (*c, self.strings.text(lang, &format!("category-{c}"))))
             .collect();
         out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
         out
