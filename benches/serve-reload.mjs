@@ -1,0 +1,68 @@
+// Times what a person sees in `hubsite serve`: from saving a session's file to its new title being on the page of
+// an open tab that reloaded by itself (the page's DOMContentLoaded, by the tab's own clock), in headless Chromium,
+// over several saves, and prints the median.
+//
+//   node benches/serve-reload.mjs                       # a copy of the example site, baby-massage
+//   node benches/serve-reload.mjs /tmp/g10k session-0   # a generated site (edited in place, then put back)
+//
+// Needs the release binary (cargo build --release), Chromium and tests/browser's packages (npm ci there).
+
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { browser, cleanUp, copySite, repo } from "../tests/browser/harness.mjs";
+
+const SAVES = 11;
+const [site = copySite(), slug = "baby-massage"] = process.argv.slice(2);
+const file = join(site, `content/sessions/${slug}.md`);
+const source = readFileSync(file, "utf8");
+const title = source.match(/^title = "(.*)"$/m)?.[1];
+if (!title) throw new Error(`${file} has no title line`);
+
+const server = spawn(
+  join(repo, "target/release/hubsite"),
+  ["serve", "--port", "0", "--today", "2026-11-23", "--site", site],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
+const origin = await new Promise((resolve, reject) => {
+  let out = "";
+  server.stdout.on("data", (d) => {
+    out += d;
+    const found = out.match(/http:\/\/(127\.0\.0\.1:\d+)\//);
+    if (found) resolve(`http://${found[1]}`);
+  });
+  server.on("exit", (code) => reject(new Error(`hubsite serve stopped with ${code}: ${out}`)));
+});
+
+const times = [];
+try {
+  // A plain tab, as a person has: the test harness's watch on every request would slow each reload.
+  const page = await (await browser()).newPage();
+  await page.goto(`${origin}/en/activities/${slug}/`, { waitUntil: "load" });
+  for (let i = 1; i <= SAVES; i++) {
+    const wanted = `${title} ${i}`;
+    const saved = Date.now();
+    writeFileSync(file, source.replace(`title = "${title}"`, `title = "${wanted}"`));
+    await page.waitForFunction((w) => document.querySelector("main h1")?.textContent === w, wanted, {
+      timeout: 60_000,
+    });
+    // The tab's own clock says when the reloaded page had been read and laid out (the same clock as ours, on
+    // this machine), so the time Playwright takes to notice is left out.
+    const shown = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+    );
+    times.push(shown - saved);
+    // Let the freed build go before the next save, as a person's next save would.
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+} finally {
+  writeFileSync(file, source);
+  server.kill();
+  await cleanUp();
+}
+times.sort((a, b) => a - b);
+const ms = (t) => Math.round(t);
+console.log(
+  `${site}: saved to shown in the tab, ${SAVES} saves: median ${ms(times[SAVES >> 1])} ms ` +
+    `(fastest ${ms(times[0])}, slowest ${ms(times[SAVES - 1])})`,
+);
