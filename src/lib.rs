@@ -70,7 +70,13 @@ impl Checked {
 
 /// Loads and validates a site folder without writing anything: `hubsite check`.
 pub fn check(root: &Path) -> Result<Checked, LoadError> {
-    let mut loaded = content::load(root)?;
+    check_since(root, None, false)
+}
+
+/// Loads and validates as `check` does, parsing again only the content files that changed since `before`; with
+/// `keep_parses`, the result keeps what each file parsed to for the next time.
+fn check_since(root: &Path, before: Option<&content::Parses>, keep_parses: bool) -> Result<Checked, LoadError> {
+    let mut loaded = content::load_since(root, before, keep_parses)?;
     let languages = loaded.config.languages.clone();
     let (catalog, diags) = i18n::load(root, &languages, &mut loaded.sources)?;
     loaded.diagnostics.extend(diags);
@@ -100,6 +106,8 @@ pub struct Built {
     pub findings: PageFindings,
     /// The files that differ from the build before, or are new: all of them on a first build.
     pub remade: std::collections::BTreeSet<String>,
+    /// What each content file parsed to, so the next build parses only the files that changed.
+    pub parses: content::Parses,
 }
 
 impl Built {
@@ -112,6 +120,7 @@ impl Built {
             files: &self.files,
             memo: &self.memo,
             findings: &self.findings,
+            parses: &self.parses,
         }
     }
 }
@@ -122,6 +131,7 @@ pub struct Before<'a> {
     pub files: &'a render::SiteFiles,
     pub memo: &'a render::Memo,
     pub findings: &'a PageFindings,
+    pub parses: &'a content::Parses,
 }
 
 /// Why a site could not be built: every problem rendered for people, and in a few words what stopped it (none
@@ -147,7 +157,7 @@ pub fn rebuild(
     progress: &dyn render::Progress,
     previous: Option<Before<'_>>,
 ) -> Result<Built, NotBuilt> {
-    let (mut checked, mut report) = checked_for_build(root)?;
+    let (mut checked, mut report) = checked_for_build(root, previous.map(|p| p.parses), true)?;
     let rendering = render::site_since(&checked, today, progress, previous.map(|p| (p.files, p.memo)), None)
         .map_err(theme_problem)?;
     let render::Rendering { files, memo, remade } = rendering;
@@ -167,6 +177,7 @@ pub fn rebuild(
         languages: checked.loaded.config.languages.len(),
         memo,
         findings,
+        parses: std::mem::take(&mut checked.loaded.parses),
     })
 }
 
@@ -187,7 +198,7 @@ pub fn build_into(
     progress: &dyn render::Progress,
     out: &Path,
 ) -> Result<Written, NotBuilt> {
-    let (mut checked, mut report) = checked_for_build(root)?;
+    let (mut checked, mut report) = checked_for_build(root, None, false)?;
     let cannot_write = |report: &str, e: std::io::Error| NotBuilt {
         report: format!(
             "{report}error: could not write {}: {e}\nThe previous site, if any, is as it was.\n",
@@ -271,8 +282,12 @@ impl render::Sink for ToDisk<'_> {
 }
 
 /// Loads and checks a site to build it, with its problems rendered for people; stops on any error.
-fn checked_for_build(root: &Path) -> Result<(Checked, String), NotBuilt> {
-    let checked = check(root).map_err(|e| NotBuilt {
+fn checked_for_build(
+    root: &Path,
+    before: Option<&content::Parses>,
+    keep_parses: bool,
+) -> Result<(Checked, String), NotBuilt> {
+    let checked = check_since(root, before, keep_parses).map_err(|e| NotBuilt {
         report: format!("error: {e}\n"),
         why: None,
     })?;

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -9,7 +10,8 @@ use super::entry::{self, Entry, Env, Index};
 use super::fields::Ctx;
 use super::frontmatter;
 use super::ids::*;
-use super::model::{Content, Translation};
+use super::model::Content;
+use super::parses::{Parse, Parsed};
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, FileId, SourceFile, SourceMap, Span, display_path};
 
@@ -45,6 +47,8 @@ pub struct Loaded {
     /// The built-in glossary with the site's `content/glossary.toml` laid over it.
     pub glossary: crate::glossary::Glossary,
     pub diagnostics: Diagnostics,
+    /// What each content file parsed to, for the next load to reuse: empty unless asked for.
+    pub parses: super::Parses,
 }
 
 /// A content file and what its name says it is.
@@ -106,6 +110,12 @@ fn read_text(path: &Path, rel: &str, file: FileId) -> Result<(SourceFile, Option
 const RESERVED_PAGE_NAMES: &[&str] = &["places", "activities", "timetable", "start-for-life", "search"];
 
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_since(root, None, false)
+}
+
+/// Loads a site folder as `load` does, taking each content file's parse from `before` when nothing it depends on
+/// has changed; with `keep_parses`, the result holds this load's parses for the next.
+pub fn load_since(root: &Path, before: Option<&super::Parses>, keep_parses: bool) -> Result<Loaded, LoadError> {
     let site_toml = root.join("site.toml");
     if !site_toml.is_file() {
         return Err(LoadError::NoSite(root.to_path_buf()));
@@ -375,6 +385,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         config: &config,
         has_terms: terms_path.is_some(),
     };
+    let around = super::parses::around(&index, &sources.get(site_id).text, terms_path.is_some());
     let parsed: Vec<Result<ParsedFile, LoadError>> = keep
         .par_iter()
         .enumerate()
@@ -382,7 +393,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             let id = FileId((first_id + i) as u32);
             let (file, bad) = read_text(&root.join(&role.rel), &role.rel, id)?;
             if let Some(d) = bad {
-                return Ok((file, vec![d], Parsed::Nothing));
+                return Ok((file, vec![d], Parsed::Nothing, None));
+            }
+            if let Some(p) = before.and_then(|b| b.get(&role.rel, id, around, &file.text)) {
+                return Ok((file, p.diagnostics.clone(), p.parsed.clone(), Some(p.clone())));
             }
             let (parsed, diags) = match &role.lang {
                 None => {
@@ -394,7 +408,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                     (t.map_or(Parsed::Nothing, |t| Parsed::Translation(Box::new(t))), d)
                 }
             };
-            Ok((file, diags, parsed))
+            let parse = keep_parses.then(|| Arc::new(Parse::new(id, around, &file.text, &diags, &parsed)));
+            Ok((file, diags, parsed, parse))
         })
         .collect();
 
@@ -403,8 +418,12 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         ..Content::default()
     };
     let mut translations = Vec::new();
+    let mut parses = super::Parses::default();
     for (role, result) in keep.iter().zip(parsed) {
-        let (file, diags, parsed) = result?;
+        let (file, diags, parsed, parse) = result?;
+        if let Some(parse) = parse.filter(|_| keep_parses) {
+            parses.0.insert(role.rel.clone(), parse);
+        }
         sources.add(file);
         diagnostics.extend(diags);
         match parsed {
@@ -428,17 +447,12 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         index,
         glossary,
         diagnostics,
+        parses,
     })
 }
 
-/// One content file after parsing: its text, its problems, and what it held.
-type ParsedFile = (SourceFile, Vec<Diagnostic>, Parsed);
-
-enum Parsed {
-    Entry(Box<Entry>),
-    Translation(Box<Translation>),
-    Nothing,
-}
+/// One content file after parsing: its text, its problems, what it held, and the parse to keep for next time.
+type ParsedFile = (SourceFile, Vec<Diagnostic>, Parsed, Option<Arc<Parse>>);
 
 fn insert(content: &mut Content, slug: &str, e: Entry) {
     match e {

@@ -102,6 +102,7 @@ struct Last {
     files: Arc<SiteFiles>,
     memo: crate::render::Memo,
     findings: crate::validate::plain::pages::PageFindings,
+    parses: crate::content::Parses,
 }
 
 impl Last {
@@ -110,6 +111,7 @@ impl Last {
             files: &self.files,
             memo: &self.memo,
             findings: &self.findings,
+            parses: &self.parses,
         }
     }
 }
@@ -184,6 +186,7 @@ fn build(site: &Path, today: time::Date, last: &mut Option<Last>) -> (Result<usi
                 files: Arc::new(built.files),
                 memo: built.memo,
                 findings: built.findings,
+                parses: built.parses,
             });
             (Ok(rendered), before)
         }
