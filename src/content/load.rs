@@ -133,9 +133,18 @@ pub fn load_since(root: &Path, before: Option<&super::Parses>, keep_parses: bool
     let mut terms_path = None;
     let mut glossary_path = None;
     if content_dir.is_dir() {
-        let walker = walkdir::WalkDir::new(&content_dir).sort_by_file_name().min_depth(1);
-        for item in walker {
-            let item = item.map_err(|e| LoadError::Io(content_dir.clone(), e.into()))?;
+        // Folders first, then what is in them, each by name: walkdir's own sort would work out each name from its
+        // path again on every comparison, which on 30,000 files is a good part of a rebuild.
+        let mut items = walkdir::WalkDir::new(&content_dir)
+            .min_depth(1)
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| LoadError::Io(content_dir.clone(), e.into()))?;
+        items.sort_by_cached_key(|item| {
+            let rel = item.path().strip_prefix(&content_dir).unwrap_or(item.path());
+            rel.components().map(|c| c.as_os_str().to_owned()).collect::<Vec<_>>()
+        });
+        for item in items {
             let name = item.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
                 continue;
