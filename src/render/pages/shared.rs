@@ -83,8 +83,9 @@ impl<'a> Ctx<'a> {
             }
         };
         // Every page of each timetable, the later pages of a long week too.
+        let week = self.week_pages();
         let timetable = |filter: Filter<'_>, first: PathFn<'a>| -> Vec<PathFn<'a>> {
-            let pages = self.timetable_pages(&filter);
+            let pages = week.of(&filter);
             let first = std::rc::Rc::new(first);
             (0..pages)
                 .map(|k| {

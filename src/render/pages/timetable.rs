@@ -1,5 +1,7 @@
 //! The timetable: this week's activities day by day, for everyone, for each area and for each kind of activity.
 
+use std::collections::BTreeMap;
+
 use super::views::{Day, Group, Happening, Link, Timetable, View};
 use super::{Ctx, Rendered};
 use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId};
@@ -39,6 +41,24 @@ fn split_week(days: Vec<Day>) -> Vec<Vec<Day>> {
 /// Where page `k` (from 0) of a timetable is, given where its first page is: `…/2/`, `…/3/` after the first.
 pub(super) fn nth_page(first: String, k: usize) -> String {
     if k == 0 { first } else { format!("{first}{}/", k + 1) }
+}
+
+/// How many pages each timetable has.
+pub(super) struct WeekPages<'a> {
+    all: usize,
+    area: BTreeMap<&'a LocalityId, usize>,
+    category: BTreeMap<&'a CategoryId, usize>,
+}
+
+impl WeekPages<'_> {
+    /// A timetable with nothing on it still has its one page.
+    pub(super) fn of(&self, filter: &Filter<'_>) -> usize {
+        match filter {
+            Filter::All => self.all,
+            Filter::Area(l) => self.area.get(l).copied().unwrap_or(1),
+            Filter::Category(c) => self.category.get(c).copied().unwrap_or(1),
+        }
+    }
 }
 
 /// Where a page is in each language.
@@ -223,14 +243,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// How many pages a timetable has: the same in every language.
-    pub(super) fn timetable_pages(&self, filter: &Filter<'_>) -> usize {
-        let per_day = self.week.iter().take(7).map(|(_, all)| {
-            all.iter()
-                .filter(|(_, id)| self.content.sessions.get(*id).is_some_and(|s| self.keeps(filter, s)))
-                .count()
-        });
-        days_per_page(per_day).len()
+    /// How many pages each timetable has (the same in every language), from one pass over the week.
+    pub(super) fn week_pages(&self) -> WeekPages<'a> {
+        let days = self.week.len().min(7);
+        let mut all = vec![0; days];
+        let mut area: BTreeMap<&LocalityId, Vec<usize>> = BTreeMap::new();
+        let mut category: BTreeMap<&CategoryId, Vec<usize>> = BTreeMap::new();
+        for (d, (_, on_day)) in self.week.iter().take(days).enumerate() {
+            for s in on_day.iter().filter_map(|(_, id)| self.content.sessions.get(*id)) {
+                all[d] += 1;
+                if let Some(l) = self.locality_of(s) {
+                    area.entry(l).or_insert_with(|| vec![0; days])[d] += 1;
+                }
+                category.entry(&s.category.value).or_insert_with(|| vec![0; days])[d] += 1;
+            }
+        }
+        let pages = |per_day: Vec<usize>| days_per_page(per_day).len();
+        WeekPages {
+            all: pages(all),
+            area: area.into_iter().map(|(l, n)| (l, pages(n))).collect(),
+            category: category.into_iter().map(|(c, n)| (c, pages(n))).collect(),
+        }
     }
 
     /// The whole week, then the week in each area, then the week for each kind of activity; and a link to each
