@@ -58,11 +58,15 @@ fn start() -> Preview {
 impl Preview {
     /// The status line and the body of a GET.
     fn get(&self, path: &str) -> (String, String) {
+        self.get_as(path, &self.address)
+    }
+
+    /// The status line and the body of a GET addressed to `host`.
+    fn get_as(&self, path: &str, host: &str) -> (String, String) {
         let mut stream = TcpStream::connect(&self.address).expect("connect");
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.address
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .expect("ask");
         let mut answer = String::new();
@@ -208,6 +212,14 @@ fn an_editor_swap_file_changes_nothing_and_no_path_leads_outside_the_site() {
     }
     let (status, _) = preview.get("/en");
     assert_eq!(status, "HTTP/1.1 301 Moved Permanently");
+    // A request addressed to another name, as from a web page that pointed its own name at this computer, gets
+    // nothing of the site.
+    let (status, body) = preview.get_as("/en/activities/baby-massage/", "evil.example");
+    assert_eq!(status, "HTTP/1.1 403 Forbidden");
+    assert!(!body.contains("Baby massage"));
+    let port = preview.address.rsplit_once(':').map(|(_, p)| p).unwrap_or_default();
+    let (status, _) = preview.get_as("/en/activities/baby-massage/", &format!("localhost:{port}"));
+    assert_eq!(status, "HTTP/1.1 200 OK");
 }
 
 #[test]

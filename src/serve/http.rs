@@ -13,18 +13,30 @@ pub const EVENTS: &str = "/__hubsite/events";
 
 const RELOAD_JS: &str = include_str!("reload.js");
 
-/// Answers every request on its own thread, so a tab waiting for events never holds up another.
+/// Answers every request on its own thread, so a tab waiting for events never holds up another. A preview kept to
+/// this computer answers only requests addressed to this computer by name.
 pub fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    let local_only = listener.local_addr().is_ok_and(|a| a.ip().is_loopback());
     for stream in listener.incoming().flatten() {
         let shared = shared.clone();
         std::thread::spawn(move || {
             // A tab closed mid-answer is no problem of ours.
-            let _ = answer(stream, &shared);
+            let _ = answer(stream, &shared, local_only);
         });
     }
 }
 
-fn answer(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+/// Whether a request's `Host` names this computer. A web page elsewhere could point a name of its own at
+/// 127.0.0.1 and then read the preview from a person's browser; such a request carries that other name.
+fn names_this_computer(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     // Each answer is a head and a body written one after the other: without this, the body can wait for the
     // browser's delayed acknowledgement of the head, some 40 ms a request.
@@ -32,9 +44,15 @@ fn answer(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut first = String::new();
     reader.read_line(&mut first)?;
-    // The rest of the request says nothing the preview needs.
+    // Of the rest of the request, the preview needs only the name it was addressed to.
+    let mut host = None;
     let mut line = String::new();
     while reader.read_line(&mut line)? > 2 {
+        if let Some((name, value)) = line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("host")
+        {
+            host = Some(value.trim().to_string());
+        }
         line.clear();
     }
     let mut parts = first.split_whitespace();
@@ -46,6 +64,15 @@ fn answer(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             "405 Method Not Allowed",
             "text/plain",
             b"Only GET and HEAD.",
+            false,
+        );
+    }
+    if local_only && !host.as_deref().is_some_and(names_this_computer) {
+        return respond(
+            &mut out,
+            "403 Forbidden",
+            "text/plain; charset=utf-8",
+            b"This preview only answers http://127.0.0.1 or http://localhost on this computer.",
             false,
         );
     }
@@ -244,6 +271,28 @@ mod tests {
             version: 3,
             files: Arc::new(files),
             problems: None,
+        }
+    }
+
+    #[test]
+    fn only_names_of_this_computer_are_answered() {
+        for yes in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:1111",
+            "127.0.0.1",
+        ] {
+            assert!(names_this_computer(yes), "{yes}");
+        }
+        for no in [
+            "evil.example:1111",
+            "localhost.evil.example",
+            "192.168.1.5:1111",
+            "[2001:db8::1]:80",
+            "",
+        ] {
+            assert!(!names_this_computer(no), "{no}");
         }
     }
 
