@@ -29,11 +29,28 @@ pub fn accept(listener: TcpListener, shared: Arc<Shared>) {
 /// Whether a request's `Host` names this computer. A web page elsewhere could point a name of its own at
 /// 127.0.0.1 and then read the preview from a person's browser; such a request carries that other name.
 fn names_this_computer(host: &str) -> bool {
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    let port_ok = |rest: &str| {
+        rest.is_empty()
+            || rest
+                .strip_prefix(':')
+                .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
     };
-    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    let name = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((ip, rest)) if port_ok(rest) => ip,
+            _ => return false,
+        },
+        None => match host.split_once(':') {
+            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+            Some(_) => return false,
+            None => host,
+        },
+    };
+    // Browsers keep `localhost` and every name under it to this computer; a name may end in a dot.
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Result<()> {
@@ -45,13 +62,16 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
     let mut first = String::new();
     reader.read_line(&mut first)?;
     // Of the rest of the request, the preview needs only the name it was addressed to.
+    // Two names, or a name hidden in a folded line, name nothing.
     let mut host = None;
+    let mut hosts = 0;
     let mut line = String::new();
     while reader.read_line(&mut line)? > 2 {
         if let Some((name, value)) = line.split_once(':')
-            && name.trim().eq_ignore_ascii_case("host")
+            && name.trim_start().eq_ignore_ascii_case("host")
         {
-            host = Some(value.trim().to_string());
+            hosts += 1;
+            host = (hosts == 1 && name.eq_ignore_ascii_case("host")).then(|| value.trim().to_string());
         }
         line.clear();
     }
@@ -280,7 +300,10 @@ mod tests {
             "127.0.0.1:1111",
             "localhost:1111",
             "LOCALHOST",
+            "localhost.:1111",
+            "hubsite.localhost:1111",
             "[::1]:1111",
+            "[::1]",
             "127.0.0.1",
         ] {
             assert!(names_this_computer(yes), "{yes}");
@@ -290,6 +313,8 @@ mod tests {
             "localhost.evil.example",
             "192.168.1.5:1111",
             "[2001:db8::1]:80",
+            "[::1]evil.example",
+            "localhost:80evil",
             "",
         ] {
             assert!(!names_this_computer(no), "{no}");

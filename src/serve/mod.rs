@@ -163,7 +163,9 @@ pub fn run(options: &Options) -> Result<(), String> {
         let shown = shared.publish(outcome.map(|_| last.as_ref().map(|l| l.files.clone()).unwrap_or_default()));
         // A large site's last build is hundreds of thousands of allocations: freeing them is left to another
         // thread, so the tabs reload as soon as the new one is ready.
-        std::thread::spawn(move || drop((before, shown)));
+        let old = (before, shown);
+        // If no thread can be had, the failed spawn frees the old build here instead: later, but no harm done.
+        let _ = std::thread::Builder::new().spawn(move || drop(old));
         if let Some(rendered) = rendered {
             eprintln!(
                 "Rebuilt in {} ms after a change to {} ({rendered} files changed).",
