@@ -9,7 +9,7 @@ use crate::content::ids::{Kind, LangCode};
 use crate::content::model::Common;
 use crate::render::urls;
 
-impl<'a> Ctx<'a> {
+impl Ctx<'_> {
     pub fn shared(&self) -> Result<Vec<(String, Vec<u8>)>, TemplateError> {
         let source = self.config.source_language();
         let words = self.words(source);
@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Every page in every language it exists in, each naming its alternates in the other languages.
-    fn sitemap(&'a self) -> String {
+    fn sitemap(&self) -> String {
         let mut out = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
@@ -84,35 +84,29 @@ impl<'a> Ctx<'a> {
         };
         // Every page of each timetable, the later pages of a long week too.
         let week = self.week_pages();
-        let timetable = |filter: Filter<'_>, first: PathFn<'a>| -> Vec<PathFn<'a>> {
-            let pages = week.of(&filter);
-            let first = std::rc::Rc::new(first);
-            (0..pages)
-                .map(|k| {
-                    let first = first.clone();
-                    Box::new(move |lang: &LangCode| nth_page(first(lang), k)) as PathFn<'a>
-                })
-                .collect()
-        };
-        let mut lists: Vec<PathFn<'a>> = vec![Box::new(urls::home)];
-        lists.extend(timetable(Filter::All, Box::new(urls::timetable)));
-        lists.push(Box::new(urls::start_for_life));
-        lists.push(Box::new(urls::start_for_life_print));
+        let mut timetables: Vec<(Filter<'_>, PathFn<'_>)> = vec![(Filter::All, Box::new(urls::timetable))];
         for l in &self.config.localities {
-            lists.extend(timetable(
+            timetables.push((
                 Filter::Area(&l.value),
                 Box::new(|lang| urls::timetable_area(lang, &l.value)),
             ));
         }
-        let source = self.config.source_language();
-        for (c, _) in self.categories(source) {
-            lists.extend(timetable(
+        for (c, _) in self.categories(self.config.source_language()) {
+            timetables.push((
                 Filter::Category(c),
                 Box::new(move |lang| urls::timetable_category(lang, c)),
             ));
         }
-        for path in &lists {
-            add(None, path);
+        add(None, &urls::home);
+        for (i, (filter, first)) in timetables.iter().enumerate() {
+            for k in 0..week.of(filter) {
+                add(None, &|lang| nth_page(first(lang), k));
+            }
+            // Start for Life comes after the whole week's timetable, as it always has.
+            if i == 0 {
+                add(None, &urls::start_for_life);
+                add(None, &urls::start_for_life_print);
+            }
         }
         for (kind, slug, common) in self.content.entries().filter(|(k, _, _)| *k != Kind::Organisation) {
             add(Some(common), &|l: &LangCode| {
