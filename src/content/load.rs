@@ -405,7 +405,12 @@ pub fn load_since(root: &Path, before: Option<&super::Parses>, keep_parses: bool
                 return Ok((file, vec![d], Parsed::Nothing, None));
             }
             if let Some(p) = before.and_then(|b| b.get(&role.rel, id, around, &file.text)) {
-                return Ok((file, p.diagnostics.clone(), p.parsed.clone(), Some(p.clone())));
+                return Ok((
+                    file,
+                    p.diagnostics.clone(),
+                    p.parsed.clone(),
+                    keep_parses.then(|| p.clone()),
+                ));
             }
             let (parsed, diags) = match &role.lang {
                 None => {
@@ -430,7 +435,7 @@ pub fn load_since(root: &Path, before: Option<&super::Parses>, keep_parses: bool
     let mut parses = super::Parses::default();
     for (role, result) in keep.iter().zip(parsed) {
         let (file, diags, parsed, parse) = result?;
-        if let Some(parse) = parse.filter(|_| keep_parses) {
+        if let Some(parse) = parse {
             parses.0.insert(role.rel.clone(), parse);
         }
         sources.add(file);
