@@ -327,3 +327,9 @@ fn pages_checked(checked: &mut Checked, findings: &PageFindings, report: &mut St
 fn problems(n: usize) -> &'static str {
     if n == 1 { "problem" } else { "problems" }
 }
+
+/// glibc's allocator spent a fifth of a rebuild's time in its own bookkeeping (consolidating and unlinking chunks)
+/// on a large site. jemalloc does the same work in far less, and keeps a clean build's peak memory where glibc's
+/// was; mimalloc was as fast but held 15 % more.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
