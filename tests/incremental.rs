@@ -184,6 +184,16 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
     let b = step(site, &b, "changing a hub");
     assert!(b.remade.contains("en/places/northfield-hub/index.html"));
 
+    // A hub's name is on the timetable beside every session there, though no session's file changed.
+    edit(
+        site,
+        "content/hubs/northfield-hub.md",
+        "title = \"Northfield Family Hub\"",
+        "title = \"Northfield Family Centre\"",
+    );
+    let b = step(site, &b, "renaming a hub");
+    assert!(b.remade.contains("en/timetable/index.html"));
+
     edit(
         site,
         "content/offers/bonding-with-your-baby.md",

@@ -62,6 +62,8 @@ pub struct Memo {
     pub(crate) services: BTreeMap<Unit, std::sync::Arc<super::pages::Listed>>,
     /// Each session's calendar events in each language, which the calendar of everything gathers.
     pub(crate) events: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, String>>>,
+    /// Each entry's search document in each language, which each language's index gathers.
+    pub(crate) docs: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, std::sync::Arc<crate::search::Doc>>>>,
     /// Each language's search words by entry text, so only changed entries are cut into words again.
     pub(crate) search: BTreeMap<LangCode, crate::search::Tokenised>,
     /// What each page was made from.

@@ -139,12 +139,27 @@ pub fn site_since(
         progress,
         previous.map(|(f, m)| (f, &m.views)),
     );
-    let ctx = if sink.is_some() { ctx.forgetful() } else { ctx };
-    let units = content
+    let units: Vec<(Unit, u64)> = content
         .entries()
         .filter(|(kind, _, _)| *kind != Kind::Organisation)
         .map(|(kind, slug, _)| Unit::Entry(kind, slug.to_string()))
-        .chain([Unit::Lists]);
+        .chain([Unit::Lists])
+        .map(|unit| {
+            let print = prints.unit(content, &unit);
+            (unit, print)
+        })
+        .collect();
+    let session_prints: std::collections::HashMap<&str, u64> = units
+        .iter()
+        .filter_map(|(unit, print)| match unit {
+            Unit::Entry(Kind::Session, slug) => Some((slug.as_str(), *print)),
+            _ => None,
+        })
+        .collect();
+    let ctx = match sink {
+        Some(_) => ctx.forgetful(),
+        None => ctx.with_session_prints(&session_prints),
+    };
     let mut memo = Memo {
         global,
         ..Memo::default()
@@ -154,8 +169,7 @@ pub fn site_since(
     let mut files = previous.map(|(f, _)| f.clone()).unwrap_or_default();
     let mut todo = Vec::new();
     let mut lists = None;
-    for unit in units {
-        let print = prints.unit(content, &unit);
+    for (unit, print) in units.iter().cloned() {
         match previous.and_then(|(_, m)| Some((m, m.kept(&unit, print)?))) {
             Some((m, paths)) => {
                 if let Some(service) = m.services.get(&unit) {
@@ -163,6 +177,9 @@ pub fn site_since(
                 }
                 if let Some(events) = m.events.get(&unit) {
                     memo.events.insert(unit.clone(), events.clone());
+                }
+                if let Some(docs) = m.docs.get(&unit) {
+                    memo.docs.insert(unit.clone(), docs.clone());
                 }
                 memo.units.insert(unit, (print, paths.clone()));
             }
@@ -205,7 +222,11 @@ pub fn site_since(
             files: made,
             service,
             events,
+            docs,
         } = made?;
+        if !docs.is_empty() {
+            memo.docs.insert(unit.clone(), Arc::new(docs));
+        }
         if let Some(service) = service {
             memo.services.insert(unit.clone(), Arc::new(service));
         }
@@ -307,7 +328,11 @@ fn lists(
         .par_iter()
         .map(|lang| {
             let before = before.and_then(|b| b.get(lang)).unwrap_or(&none);
-            ctx.lists(lang).map(|(pages, docs)| {
+            let kept = |kind: Kind, slug: &str| {
+                let docs = memo.docs.get(&Unit::Entry(kind, slug.to_string()))?;
+                docs.get(lang).cloned()
+            };
+            ctx.lists(lang, &kept).map(|(pages, docs)| {
                 let mut pages: Vec<_> = pages
                     .into_iter()
                     .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))

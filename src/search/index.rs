@@ -5,6 +5,7 @@
 //! downloads the meta file, the one shard per word its prefix falls in, the filters it uses and the cards of the
 //! results it shows, never the whole index.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -113,17 +114,18 @@ impl Fields {
 
 impl Index {
     /// Weighs every token of every entry with BM25's term frequency over the weighted fields.
-    pub fn build(docs: &[Doc]) -> Index {
+    pub fn build<D: Borrow<Doc>>(docs: &[D]) -> Index {
         Index::build_from(docs, &Tokenised::new(), false).0
     }
 
     /// The same as `build`, taking the tokens of entries whose text is unchanged from `before`; with `keep`, gives
     /// the tokens of these entries for next time (else nothing).
-    pub fn build_from(docs: &[Doc], before: &Tokenised, keep: bool) -> (Index, Tokenised) {
+    pub fn build_from<D: Borrow<Doc>>(docs: &[D], before: &Tokenised, keep: bool) -> (Index, Tokenised) {
         let mut raw: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
         let mut now = Tokenised::with_capacity(if keep { docs.len() } else { 0 });
         for (d, doc) in docs.iter().enumerate() {
+            let doc: &Doc = doc.borrow();
             let key = doc.fields.key();
             let weighed = match before.get(&key) {
                 Some(w) => w.clone(),
@@ -212,7 +214,7 @@ impl Index {
     /// The files of this index, by path under the language's `search/` folder. All but `meta.json` go in a folder
     /// named by a hash of their contents, which `meta.json` names: a phone that kept yesterday's shards cannot mix
     /// them with today's result cards, as entries are numbered afresh each day.
-    pub fn files(&self, docs: &[Doc]) -> Vec<(String, String)> {
+    pub fn files<D: Borrow<Doc>>(&self, docs: &[D]) -> Vec<(String, String)> {
         let step = (K1 + 1.0) / LEVELS;
         let encoded: Vec<(&str, String)> = self
             .terms
@@ -240,6 +242,7 @@ impl Index {
             let cards: Vec<[&str; 6]> = chunk
                 .iter()
                 .map(|d| {
+                    let d: &Doc = d.borrow();
                     [
                         &d.href,
                         &d.title,
@@ -254,6 +257,7 @@ impl Index {
         }
         let mut filters: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
         for (d, doc) in docs.iter().enumerate() {
+            let doc: &Doc = doc.borrow();
             for f in &doc.filters {
                 filters.entry(f).or_insert_with(|| vec![false; docs.len()])[d] = true;
             }

@@ -4,6 +4,8 @@ pub mod index;
 pub mod synonyms;
 pub mod tokens;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 pub use index::{Doc, Fields, Index, Synonym, Tokenised};
@@ -11,20 +13,23 @@ pub use index::{Doc, Fields, Index, Synonym, Tokenised};
 /// One language's index, and its entries with their words dropped: all the files need of them now.
 pub struct Built {
     index: Index,
-    docs: Vec<Doc>,
+    docs: Vec<Arc<Doc>>,
 }
 
 impl Built {
-    pub fn new(docs: Vec<Doc>) -> Built {
+    pub fn new(docs: Vec<Arc<Doc>>) -> Built {
         Built::from(docs, &Tokenised::new(), false).0
     }
 
     /// The same as `new`, taking the words of entries whose text has not changed from `before`; with `keep`, gives
     /// every entry's words for next time (else nothing).
-    pub fn from(mut docs: Vec<Doc>, before: &Tokenised, keep: bool) -> (Built, Tokenised) {
+    pub fn from(mut docs: Vec<Arc<Doc>>, before: &Tokenised, keep: bool) -> (Built, Tokenised) {
         let (index, now) = Index::build_from(&docs, before, keep);
+        // The words of an entry held nowhere else are not needed again: only its result card is.
         for d in &mut docs {
-            d.fields = Fields::default();
+            if let Some(d) = Arc::get_mut(d) {
+                d.fields = Fields::default();
+            }
         }
         (Built { index, docs }, now)
     }

@@ -41,7 +41,12 @@ pub struct EntryFiles {
     pub files: Vec<(String, Vec<u8>)>,
     pub service: Option<Listed>,
     pub events: BTreeMap<LangCode, String>,
+    /// The entry as search sees it in each language, kept for the next build; none for a build that has no next.
+    pub docs: BTreeMap<LangCode, std::sync::Arc<crate::search::Doc>>,
 }
+
+/// An entry's search document in a language, if one was kept from the build of its files: by kind and name.
+pub type KeptDoc<'k> = dyn Fn(Kind, &str) -> Option<std::sync::Arc<crate::search::Doc>> + Sync + 'k;
 
 /// Everything the pages of every language are made from.
 pub struct Ctx<'a> {
@@ -73,6 +78,8 @@ pub struct Ctx<'a> {
     before: Option<(&'a super::SiteFiles, &'a super::memo::Views)>,
     /// Whether to keep the fingerprint of each page's view for the next build (`serve` does; `build` has no next).
     remember: bool,
+    /// The fingerprint of each session with its place and offer, when the site may be built again from this build.
+    session_prints: Option<&'a std::collections::HashMap<&'a str, u64>>,
     /// The fingerprint of each page's view in this build.
     views: std::sync::Mutex<super::memo::Views>,
 }
@@ -137,6 +144,7 @@ impl<'a> Ctx<'a> {
             progress,
             before,
             remember: true,
+            session_prints: None,
             views: Default::default(),
         };
         ctx.soonest = ctx.by_next_date();
@@ -381,7 +389,17 @@ impl<'a> Ctx<'a> {
         template.hash(&mut hash);
         // Writing into a hash cannot fail, and the views are plain data.
         let _ = serde_json::to_writer(&mut hash, view);
-        let print = hash.finish();
+        self.kept_or(path, hash.finish(), || self.theme.render(template, view))
+    }
+
+    /// The page at `path` from the last build if it had the fingerprint `print` then, else `render`'s; either way
+    /// `print` is noted for the next build.
+    fn kept_or(
+        &self,
+        path: String,
+        print: u64,
+        render: impl FnOnce() -> Result<String, TemplateError>,
+    ) -> Result<Rendered, TemplateError> {
         let file = urls::file_for(&path);
         let before = self.before.and_then(|(files, views)| {
             let bytes = files.get(&file).filter(|_| views.get(&file) == Some(&print))?;
@@ -389,14 +407,37 @@ impl<'a> Ctx<'a> {
         });
         let html = match before {
             Some(html) => html,
-            None => self.theme.render(template, view)?,
+            None => render()?,
         };
-        self.views
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(file, print);
+        if self.remember {
+            self.views
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(file, print);
+        }
         self.progress.tick();
         Ok((path, html))
+    }
+
+    /// Renders a page, or takes it from the last build when its template and `inputs` are the same. For pages
+    /// whose view costs more to build than a fingerprint of what they show: `inputs` must cover everything the
+    /// view is made from that is not the same for the whole site.
+    fn page_from<T: Serialize>(
+        &self,
+        template: &str,
+        path: String,
+        inputs: u64,
+        view: impl FnOnce() -> T,
+    ) -> Result<Rendered, TemplateError> {
+        let mut hash = super::memo::Fingerprint::default();
+        (template, inputs).hash(&mut hash);
+        self.kept_or(path, hash.finish(), || self.theme.render(template, &view()))
+    }
+
+    /// The fingerprint of each session with its place and offer, which the lists that show sessions are keyed by.
+    pub fn with_session_prints(mut self, prints: &'a std::collections::HashMap<&'a str, u64>) -> Self {
+        self.session_prints = Some(prints);
+        self
     }
 
     /// No fingerprint of any page is kept, and none is worked out: for a build that will not be built again from.
@@ -411,13 +452,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// Every page of one language that lists many entries, and what search knows of each entry in it.
-    pub fn lists(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<crate::search::Doc>), TemplateError> {
+    pub fn lists(
+        &self,
+        lang: &'a LangCode,
+        kept: &KeptDoc<'_>,
+    ) -> Result<(Vec<Rendered>, Vec<std::sync::Arc<crate::search::Doc>>), TemplateError> {
         let mut out = vec![self.home(lang)?, self.print(lang)?];
         out.extend(self.start_for_life(lang)?);
         let (timetables, days) = self.timetables(lang)?;
         out.extend(timetables);
         out.push(self.search(lang, days)?);
-        Ok((out, self.search_docs(lang)))
+        Ok((out, self.search_docs(lang, kept)))
     }
 
     /// The files of one entry in every language, by path: its page, the copy for partners' sites with its oEmbed
@@ -428,7 +473,14 @@ impl<'a> Ctx<'a> {
         let mut pages = Vec::new();
         let mut files = Vec::new();
         let mut events = BTreeMap::new();
+        let mut docs = BTreeMap::new();
         for lang in &self.config.languages {
+            // Only a build that will be built again from keeps them: a whole site's would be held until the end.
+            if self.remember
+                && let Some(doc) = self.entry_doc(lang, kind, slug)
+            {
+                docs.insert(lang.clone(), std::sync::Arc::new(doc));
+            }
             match kind {
                 Kind::Hub => {
                     if let Some((id, h)) = c.hubs.get_key_value(&HubId::new(slug)) {
@@ -484,6 +536,7 @@ impl<'a> Ctx<'a> {
             files: out,
             service,
             events,
+            docs,
         })
     }
 

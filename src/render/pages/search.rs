@@ -1,12 +1,13 @@
 //! The search page and what search knows of each entry: its words, its filters and its result card.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use time::Weekday;
 
 use super::views::{Choice, Group, Search, Select, View};
 use super::{Ctx, Rendered};
-use crate::content::ids::{Kind, LangCode};
+use crate::content::ids::{HubId, Kind, LangCode, OfferId, PageId, SessionId, SpokeId};
 use crate::content::model::{Ages, Common, Cost, Session};
 use crate::content::values::Age;
 use crate::render::{TemplateError, markdown, urls};
@@ -128,55 +129,77 @@ impl<'a> Ctx<'a> {
         doc
     }
 
-    /// Every entry with a page, as search sees it in `lang`. The order is the same in every language (an entry's
-    /// number is its place in it): sessions soonest first, so a filter with no words lists what is on next, then
-    /// places, Start for Life and the other pages.
-    pub(super) fn search_docs(&self, lang: &LangCode) -> Vec<Doc> {
+    /// One entry as search sees it in `lang`; nothing for an entry that does not exist or is not searched.
+    pub(super) fn entry_doc(&self, lang: &LangCode, kind: Kind, slug: &str) -> Option<Doc> {
+        let c = self.content;
         let words = self.words(lang);
         let area = |l: &crate::content::ids::LocalityId| words.t(&format!("locality-{l}"));
-        let mut docs: Vec<Doc> = self
-            .soonest
-            .iter()
-            .filter_map(|(id, next)| {
-                let s = self.content.sessions.get(*id)?;
+        match kind {
+            Kind::Session => {
+                let (id, s) = c.sessions.get_key_value(&SessionId::new(slug))?;
+                let slots: Vec<Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+                let next = self.rules(s, &slots).next(self.today, 1).into_iter().next();
                 Some(self.session_doc(lang, (id.as_str(), s), next.as_ref()))
-            })
-            .collect();
-        for (id, h) in &self.content.hubs {
-            let p = &h.place;
-            let about = vec![area(&h.locality.value), p.address.join(" "), p.postcode.clone()];
-            let mut doc = self.search_doc(lang, (Kind::Hub, id.as_str()), &p.common, about);
-            doc.place = area(&h.locality.value);
-            doc.filters.insert(format!("area-{}", h.locality.value));
-            docs.push(doc);
-        }
-        for (id, s) in &self.content.spokes {
-            let p = &s.place;
-            let locality = self.content.hubs.get(&s.hub).map(|h| &h.locality.value);
-            let mut about = vec![p.address.join(" "), p.postcode.clone()];
-            about.extend(locality.map(area));
-            let mut doc = self.search_doc(lang, (Kind::Spoke, id.as_str()), &p.common, about);
-            doc.place = locality.map(area).unwrap_or_default();
-            if let Some(l) = locality {
-                doc.filters.insert(format!("area-{l}"));
             }
-            docs.push(doc);
+            Kind::Hub => {
+                let (id, h) = c.hubs.get_key_value(&HubId::new(slug))?;
+                let p = &h.place;
+                let about = vec![area(&h.locality.value), p.address.join(" "), p.postcode.clone()];
+                let mut doc = self.search_doc(lang, (Kind::Hub, id.as_str()), &p.common, about);
+                doc.place = area(&h.locality.value);
+                doc.filters.insert(format!("area-{}", h.locality.value));
+                Some(doc)
+            }
+            Kind::Spoke => {
+                let (id, s) = c.spokes.get_key_value(&SpokeId::new(slug))?;
+                let p = &s.place;
+                let locality = c.hubs.get(&s.hub).map(|h| &h.locality.value);
+                let mut about = vec![p.address.join(" "), p.postcode.clone()];
+                about.extend(locality.map(area));
+                let mut doc = self.search_doc(lang, (Kind::Spoke, id.as_str()), &p.common, about);
+                doc.place = locality.map(area).unwrap_or_default();
+                if let Some(l) = locality {
+                    doc.filters.insert(format!("area-{l}"));
+                }
+                Some(doc)
+            }
+            Kind::Offer => {
+                let (id, o) = c.offers.get_key_value(&OfferId::new(slug))?;
+                let about = vec![words.t("nav-start-for-life")];
+                let mut doc = self.search_doc(lang, (Kind::Offer, id.as_str()), &o.common, about);
+                doc.place = words.t("nav-start-for-life");
+                // Start for Life is free, and for families in every area.
+                doc.filters.insert("start-for-life".into());
+                doc.filters.insert("free".into());
+                doc.filters.extend(self.every_area());
+                age_filters(o.ages.as_ref(), &mut doc.filters);
+                Some(doc)
+            }
+            Kind::Page => {
+                let (id, p) = c.pages.get_key_value(&PageId::new(slug))?;
+                Some(self.search_doc(lang, (Kind::Page, id.as_str()), &p.common, Vec::new()))
+            }
+            Kind::Organisation => None,
         }
-        for (id, o) in &self.content.offers {
-            let about = vec![words.t("nav-start-for-life")];
-            let mut doc = self.search_doc(lang, (Kind::Offer, id.as_str()), &o.common, about);
-            doc.place = words.t("nav-start-for-life");
-            // Start for Life is free, and for families in every area.
-            doc.filters.insert("start-for-life".into());
-            doc.filters.insert("free".into());
-            doc.filters.extend(self.every_area());
-            age_filters(o.ages.as_ref(), &mut doc.filters);
-            docs.push(doc);
-        }
-        for (id, p) in &self.content.pages {
-            docs.push(self.search_doc(lang, (Kind::Page, id.as_str()), &p.common, Vec::new()));
-        }
-        docs
+    }
+
+    /// Every entry with a page, as search sees it in `lang`, each taken from `kept` when it has it. The order is
+    /// the same in every language (an entry's number is its place in it): sessions soonest first, so a filter
+    /// with no words lists what is on next, then places, Start for Life and the other pages.
+    pub(super) fn search_docs(&self, lang: &LangCode, kept: &super::KeptDoc<'_>) -> Vec<Arc<Doc>> {
+        let c = self.content;
+        let sessions = self.soonest.iter().map(|(id, _)| (Kind::Session, id.as_str()));
+        let hubs = c.hubs.keys().map(|id| (Kind::Hub, id.as_str()));
+        let spokes = c.spokes.keys().map(|id| (Kind::Spoke, id.as_str()));
+        let offers = c.offers.keys().map(|id| (Kind::Offer, id.as_str()));
+        let pages = c.pages.keys().map(|id| (Kind::Page, id.as_str()));
+        sessions
+            .chain(hubs)
+            .chain(spokes)
+            .chain(offers)
+            .chain(pages)
+            .filter_map(|(kind, slug)| kept(kind, slug).or_else(|| Some(Arc::new(self.entry_doc(lang, kind, slug)?))))
+            .collect()
     }
 
     /// The search page: the form the script brings to life, and lists to browse by for anyone without it.

@@ -1,10 +1,11 @@
 //! The timetable: this week's activities day by day, for everyone, for each area and for each kind of activity.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use super::views::{Day, Group, Happening, Link, Timetable, View};
 use super::{Ctx, Rendered};
-use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId};
+use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId, SessionId};
 use crate::content::model::Session;
 use crate::render::{TemplateError, urls};
 
@@ -31,11 +32,17 @@ fn days_per_page(per_day: impl IntoIterator<Item = usize>) -> Vec<usize> {
     pages
 }
 
-/// The week's days in pages, as `days_per_page` cuts them.
-fn split_week(days: Vec<Day>) -> Vec<Vec<Day>> {
-    let sizes = days_per_page(days.iter().map(|d| d.items.len()));
-    let mut days = days.into_iter();
-    sizes.into_iter().map(|n| days.by_ref().take(n).collect()).collect()
+/// The anchor of a day on a timetable page, so a link can go straight to it.
+fn day_id(date: time::Date) -> String {
+    format!("day-{date}")
+}
+
+/// One day of a timetable before it is put into words: its place in the week (0 is today), its date and the
+/// sessions on it with when they happen.
+pub(super) struct Picked<'c, 'a> {
+    n: usize,
+    date: time::Date,
+    on_day: Vec<(&'c crate::schedule::Occurrence, &'a SessionId, &'a Session)>,
 }
 
 /// Where page `k` (from 0) of a timetable is, given where its first page is: `…/2/`, `…/3/` after the first.
@@ -98,45 +105,61 @@ impl<'a> Ctx<'a> {
     /// `n` days from today (at most a week), each with what happens on it, earliest first; and how many things
     /// happen in all.
     pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool, n: usize) -> (Vec<Day>, usize) {
-        let words = self.words(lang);
-        let mut count = 0;
-        let days = self
-            .week
+        let picked = self.picked(keep, n);
+        let count = picked.iter().map(|d| d.on_day.len()).sum();
+        (picked.iter().map(|d| self.day(lang, d)).collect(), count)
+    }
+
+    /// `n` days from today (at most a week), each with the sessions `keep` keeps on it.
+    fn picked(&self, keep: &dyn Fn(&Session) -> bool, n: usize) -> Vec<Picked<'_, 'a>> {
+        self.week
             .iter()
             .take(n)
             .enumerate()
-            .map(|(n, (date, all))| {
-                let date = *date;
-                let on_day: Vec<_> = all
+            .map(|(n, (date, all))| Picked {
+                n,
+                date: *date,
+                on_day: all
                     .iter()
                     .filter_map(|(o, id)| Some((o, *id, self.content.sessions.get(*id)?)))
                     .filter(|(_, _, s)| keep(s))
-                    .collect();
-                count += on_day.len();
-                let heading = match n {
-                    0 => self
-                        .strings
-                        .get(lang, "timetable-today", &[("date", words.day_and_date(date).into())]),
-                    _ => words.day_and_date(date),
-                };
-                Day {
-                    id: format!("day-{date}"),
-                    heading,
-                    items: on_day
-                        .into_iter()
-                        .map(|(o, id, s)| Happening {
-                            time: words.time_range(o.from, o.to),
-                            link: self.link_to(lang, Kind::Session, id.as_str(), &s.common),
-                            place: Link {
-                                href: String::new(),
-                                ..self.venue(lang, s).0
-                            },
-                        })
-                        .collect(),
-                }
+                    .collect(),
             })
-            .collect();
-        (days, count)
+            .collect()
+    }
+
+    /// A day of a timetable as its page shows it.
+    fn day(&self, lang: &LangCode, picked: &Picked<'_, 'a>) -> Day {
+        let words = self.words(lang);
+        let date = picked.date;
+        Day {
+            id: day_id(date),
+            heading: self.day_heading(lang, picked),
+            items: picked
+                .on_day
+                .iter()
+                .map(|(o, id, s)| Happening {
+                    time: words.time_range(o.from, o.to),
+                    link: self.link_to(lang, Kind::Session, id.as_str(), &s.common),
+                    place: Link {
+                        href: String::new(),
+                        ..self.venue(lang, s).0
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    fn day_heading(&self, lang: &LangCode, picked: &Picked<'_, 'a>) -> String {
+        let words = self.words(lang);
+        match picked.n {
+            0 => self.strings.get(
+                lang,
+                "timetable-today",
+                &[("date", words.day_and_date(picked.date).into())],
+            ),
+            _ => words.day_and_date(picked.date),
+        }
     }
 
     pub(super) fn filters(&self, lang: &LangCode) -> Vec<Group> {
@@ -186,8 +209,11 @@ impl<'a> Ctx<'a> {
                 ),
             ),
         };
-        let (days, count) = self.days(lang, &|s| self.keeps(filter, s), 7);
-        let parts = split_week(days);
+        let picked = self.picked(&|s| self.keeps(filter, s), 7);
+        let count: usize = picked.iter().map(|d| d.on_day.len()).sum();
+        let sizes = days_per_page(picked.iter().map(|d| d.on_day.len()));
+        let mut rest = picked.iter();
+        let parts: Vec<Vec<&Picked<'_, 'a>>> = sizes.iter().map(|n| rest.by_ref().take(*n).collect()).collect();
         let intro = words.t("timetable-intro");
         let all = match filter {
             Filter::All => None,
@@ -208,8 +234,8 @@ impl<'a> Ctx<'a> {
         let mut day_links = Vec::new();
         for (k, days) in parts.into_iter().enumerate() {
             day_links.extend(days.iter().map(|d| Link {
-                href: format!("{}#{}", nth(k)(lang), d.id),
-                title: d.heading.clone(),
+                href: format!("{}#{}", nth(k)(lang), day_id(d.date)),
+                title: self.day_heading(lang, d),
                 ..Link::default()
             }));
             let link = |k: usize, id: &str| Link {
@@ -217,19 +243,36 @@ impl<'a> Ctx<'a> {
                 title: words.t(id),
                 ..Link::default()
             };
-            let view = View {
+            // What the page shows of the site beyond the templates and messages: which page of which timetable it
+            // is, and each session on it with when and the fingerprint of the session and its place. A page whose
+            // inputs are the same is taken from the last build without its view being built.
+            let inputs = self.session_prints.map(|prints| {
+                let mut h = std::hash::DefaultHasher::new();
+                (lang.as_str(), k, last, count, &self.used_categories).hash(&mut h);
+                for d in &days {
+                    (d.n, d.date).hash(&mut h);
+                    for (o, id, _) in &d.on_day {
+                        (o.from, o.to, id.as_str(), prints.get(id.as_str())).hash(&mut h);
+                    }
+                }
+                h.finish()
+            });
+            let view = || View {
                 base: self.base(lang, (&title, &intro), None, &*nth(k)),
                 page: Timetable {
                     count: self.strings.get(lang, "timetable-count", &[("count", count.into())]),
                     intro: intro.clone(),
-                    days,
+                    days: days.iter().map(|d| self.day(lang, d)).collect(),
                     previous: (k > 0).then(|| link(k - 1, "timetable-earlier")),
                     next: (k < last).then(|| link(k + 1, "timetable-later")),
                     filters: self.filters(lang),
                     all: all.clone(),
                 },
             };
-            out.push(self.page("timetable.html", nth(k)(lang), &view)?);
+            out.push(match inputs {
+                Some(inputs) => self.page_from("timetable.html", nth(k)(lang), inputs, view)?,
+                None => self.page("timetable.html", nth(k)(lang), &view())?,
+            });
         }
         Ok((out, day_links))
     }
