@@ -38,6 +38,8 @@ pub struct Fields {
     pub body: String,
     /// Where it is and what kind of thing it is: the place's name, the area, the category.
     pub about: String,
+    /// A hash of the fields, worked out once: a document kept between builds is not hashed again.
+    pub key: std::sync::OnceLock<u64>,
 }
 
 /// One entry as search sees it: the words it is found by, the filters it passes, and its result card.
@@ -88,10 +90,12 @@ pub type Tokenised = std::collections::HashMap<u64, Weighed>;
 
 impl Fields {
     fn key(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::hash::DefaultHasher::new();
-        (&self.title, &self.summary, &self.about, &self.body).hash(&mut h);
-        h.finish()
+        *self.key.get_or_init(|| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            (&self.title, &self.summary, &self.about, &self.body).hash(&mut h);
+            h.finish()
+        })
     }
 
     fn weigh(&self) -> Weighed {
@@ -121,28 +125,35 @@ impl Index {
     /// The same as `build`, taking the tokens of entries whose text is unchanged from `before`; with `keep`, gives
     /// the tokens of these entries for next time (else nothing).
     pub fn build_from<D: Borrow<Doc>>(docs: &[D], before: &Tokenised, keep: bool) -> (Index, Tokenised) {
-        let mut raw: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
-        let mut lengths = Vec::with_capacity(docs.len());
         let mut now = Tokenised::with_capacity(if keep { docs.len() } else { 0 });
-        for (d, doc) in docs.iter().enumerate() {
-            let doc: &Doc = doc.borrow();
-            let key = doc.fields.key();
-            let weighed = match before.get(&key) {
-                Some(w) => w.clone(),
-                None => doc.fields.weigh(),
-            };
-            // Entries are taken in order, so each token's postings stay sorted by entry.
-            for (t, f) in &weighed.0 {
-                match raw.get_mut(t) {
-                    Some(postings) => postings.push((d as u32, *f)),
-                    None => drop(raw.insert(t.clone(), vec![(d as u32, *f)])),
+        let weighed: Vec<Weighed> = docs
+            .iter()
+            .map(|doc| {
+                let fields = &doc.borrow().fields;
+                let key = fields.key();
+                let weighed = match before.get(&key) {
+                    Some(w) => w.clone(),
+                    None => fields.weigh(),
+                };
+                if keep {
+                    now.insert(key, weighed.clone());
                 }
+                weighed
+            })
+            .collect();
+        // Gathered by a hash of each token, then sorted once: looking every posting up in a sorted map was most of
+        // the time of a rebuild's index.
+        let mut gathered: std::collections::HashMap<&str, Vec<(u32, f64)>> = std::collections::HashMap::new();
+        let mut lengths = Vec::with_capacity(docs.len());
+        for (d, w) in weighed.iter().enumerate() {
+            // Entries are taken in order, so each token's postings stay sorted by entry.
+            for (t, f) in &w.0 {
+                gathered.entry(t.as_str()).or_default().push((d as u32, *f));
             }
-            lengths.push(weighed.1);
-            if keep {
-                now.insert(key, weighed);
-            }
+            lengths.push(w.1);
         }
+        let mut raw: BTreeMap<String, Vec<(u32, f64)>> =
+            gathered.into_iter().map(|(t, p)| (t.to_string(), p)).collect();
         let average = (lengths.iter().sum::<f64>() / (docs.len() as f64).max(1.0)).max(1.0);
         for postings in raw.values_mut() {
             for (d, f) in postings.iter_mut() {

@@ -401,22 +401,28 @@ impl<'a> Ctx<'a> {
         render: impl FnOnce() -> Result<String, TemplateError>,
     ) -> Result<Rendered, TemplateError> {
         let file = urls::file_for(&path);
-        let before = self.before.and_then(|(files, views)| {
-            let bytes = files.get(&file).filter(|_| views.get(&file) == Some(&print))?;
-            String::from_utf8(bytes.to_vec()).ok()
-        });
-        let html = match before {
+        let html = match self.kept_file(file, print).and_then(|b| String::from_utf8(b).ok()) {
             Some(html) => html,
             None => render()?,
         };
+        self.progress.tick();
+        Ok((path, html))
+    }
+
+    /// The file at `file` from the last build if it had the fingerprint `print` then; either way `print` is noted
+    /// for the next build.
+    fn kept_file(&self, file: String, print: u64) -> Option<Vec<u8>> {
+        let before = self.before.and_then(|(files, views)| {
+            let bytes = files.get(&file).filter(|_| views.get(&file) == Some(&print))?;
+            Some(bytes.to_vec())
+        });
         if self.remember {
             self.views
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .insert(file, print);
         }
-        self.progress.tick();
-        Ok((path, html))
+        before
     }
 
     /// Renders a page, or takes it from the last build when its template and `inputs` are the same. For pages

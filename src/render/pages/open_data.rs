@@ -1,6 +1,8 @@
 //! Open Referral UK open data (HSDS 3.0 with the UK profile): a service for each activity and each Start for Life
 //! offer, with where, when, ages, cost, languages, contacts and categories, in the site's source language.
 
+use std::hash::{Hash, Hasher};
+
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
@@ -419,10 +421,19 @@ impl Hsds<'_, '_> {
         let total = services.len();
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         for n in 0..pages {
-            let contents: Vec<Value> = services
-                .iter()
-                .skip(n * PAGE_SIZE)
-                .take(PAGE_SIZE)
+            let path = format!("open-data/services/page-{}.json", n + 1);
+            let on_page = || services.iter().skip(n * PAGE_SIZE).take(PAGE_SIZE);
+            // A page whose services are all as they were is taken from the last build, unparsed.
+            if sink.is_none() {
+                let mut h = std::hash::DefaultHasher::new();
+                (total, pages).hash(&mut h);
+                on_page().for_each(|s| s.summary.hash(&mut h));
+                if let Some(body) = self.ctx.kept_file(path.clone(), h.finish()) {
+                    out.push((path, body));
+                    continue;
+                }
+            }
+            let contents: Vec<Value> = on_page()
                 .map(|s| serde_json::from_str(&s.summary).unwrap_or_default())
                 .collect();
             let page = json!({
@@ -436,7 +447,6 @@ impl Hsds<'_, '_> {
                 "contents": contents,
             });
             let body = serde_json::to_string_pretty(&page).unwrap_or_default();
-            let path = format!("open-data/services/page-{}.json", n + 1);
             // A page at a time, so the lists of a large site are never all in memory.
             match sink {
                 Some(sink) => {

@@ -77,6 +77,7 @@ impl<'a> Ctx<'a> {
                 summary: text.summary.clone(),
                 body: markdown::to_text(&text.body),
                 about: about.join(" "),
+                ..Fields::default()
             },
             ..Doc::default()
         }
