@@ -32,6 +32,9 @@ use crate::content::model::*;
 use crate::i18n::Strings;
 use crate::validate::links::parse_internal;
 
+/// A session on a day of the week: when, and which, with the session itself so lists need not look it up.
+type OnDay<'a> = (crate::schedule::Occurrence, &'a SessionId, &'a Session);
+
 /// A rendered page: its URL path and its HTML.
 pub type Rendered = (String, String);
 
@@ -65,7 +68,7 @@ pub struct Ctx<'a> {
     series: BTreeMap<&'a SessionId, Vec<crate::schedule::recur::Series>>,
     /// The week from `today`: each day's date and what happens on it, sorted by time, then by name; the same for
     /// every language and every list, so worked out once.
-    week: Vec<(time::Date, Vec<(crate::schedule::Occurrence, &'a SessionId)>)>,
+    week: Vec<(time::Date, Vec<OnDay<'a>>)>,
     /// The kinds of activity sessions use, each once: many lists show them, so they are gathered once.
     used_categories: Vec<&'a CategoryId>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
@@ -162,7 +165,7 @@ impl<'a> Ctx<'a> {
 
     /// Seven days from today with what happens on each. A date past the end of the calendar (only from a mistyped
     /// --today) ends the week early.
-    fn week(&self) -> Vec<(time::Date, Vec<(crate::schedule::Occurrence, &'a SessionId)>)> {
+    fn week(&self) -> Vec<(time::Date, Vec<OnDay<'a>>)> {
         let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
             .content
             .sessions
@@ -172,11 +175,11 @@ impl<'a> Ctx<'a> {
         (0..7)
             .map_while(|n| self.today.checked_add(time::Duration::days(n)))
             .map(|date| {
-                let mut on_day: Vec<(crate::schedule::Occurrence, &SessionId)> = sessions
+                let mut on_day: Vec<OnDay<'a>> = sessions
                     .iter()
-                    .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id)))
+                    .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id, *s)))
                     .collect();
-                on_day.sort_by_key(|(o, id)| (o.from, o.to, *id));
+                on_day.sort_by_key(|(o, id, _)| (o.from, o.to, *id));
                 (date, on_day)
             })
             .collect()

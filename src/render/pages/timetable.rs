@@ -121,8 +121,8 @@ impl<'a> Ctx<'a> {
                 date: *date,
                 on_day: all
                     .iter()
-                    .filter_map(|(o, id)| Some((o, *id, self.content.sessions.get(*id)?)))
                     .filter(|(_, _, s)| keep(s))
+                    .map(|(o, id, s)| (o, *id, *s))
                     .collect(),
             })
             .collect()
@@ -293,7 +293,7 @@ impl<'a> Ctx<'a> {
         let mut area: BTreeMap<&LocalityId, Vec<usize>> = BTreeMap::new();
         let mut category: BTreeMap<&CategoryId, Vec<usize>> = BTreeMap::new();
         for (d, (_, on_day)) in self.week.iter().take(days).enumerate() {
-            for s in on_day.iter().filter_map(|(_, id)| self.content.sessions.get(*id)) {
+            for (_, _, s) in on_day {
                 all[d] += 1;
                 if let Some(l) = self.locality_of(s) {
                     area.entry(l).or_insert_with(|| vec![0; days])[d] += 1;
