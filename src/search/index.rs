@@ -169,19 +169,28 @@ impl Index {
     }
 
     /// The entries with a token starting with `prefix`, each with its best weight among those tokens.
-    fn prefixed(&self, prefix: &str) -> BTreeMap<u32, f64> {
-        let mut out: BTreeMap<u32, f64> = BTreeMap::new();
+    fn prefixed(&self, prefix: &str) -> Vec<(u32, f64)> {
+        // By entry number in a plain array: a short prefix such as "child" spans thousands of entries, which a
+        // sorted map took most of the index's time to gather.
+        let mut best = vec![0.0_f64; self.docs];
+        let mut seen = vec![false; self.docs];
         for (_, postings) in self
             .terms
             .range(prefix.to_string()..)
             .take_while(|(t, _)| t.starts_with(prefix))
         {
             for &(d, w) in postings {
-                let best = out.entry(d).or_default();
-                *best = best.max(w);
+                let d = d as usize;
+                if d < self.docs {
+                    best[d] = best[d].max(w);
+                    seen[d] = true;
+                }
             }
         }
-        out
+        (0..self.docs)
+            .filter(|d| seen[*d])
+            .map(|d| (d as u32, best[d]))
+            .collect()
     }
 
     /// The entries `synonym` finds in this index, each weighted by the average of its words' weights. An entry
@@ -190,17 +199,18 @@ impl Index {
     pub fn matches(&self, synonym: &Synonym) -> BTreeMap<u32, f64> {
         let words = synonym.words.len();
         let needed = if words >= 3 { words - 1 } else { words };
-        let mut seen: BTreeMap<u32, (usize, f64)> = BTreeMap::new();
+        let mut seen: Vec<(usize, f64)> = vec![(0, 0.0); self.docs];
         for word in &synonym.words {
             for (d, w) in self.prefixed(word) {
-                let e = seen.entry(d).or_default();
+                let e = &mut seen[d as usize];
                 e.0 += 1;
                 e.1 += w;
             }
         }
         seen.into_iter()
-            .filter(|(_, (n, _))| *n >= needed)
-            .map(|(d, (_, sum))| (d, sum / words as f64))
+            .enumerate()
+            .filter(|(_, (n, _))| *n >= needed.max(1))
+            .map(|(d, (_, sum))| (d as u32, sum / words as f64))
             .collect()
     }
 
@@ -303,13 +313,19 @@ impl Index {
 
 /// Writes `value` as base-32 groups, most significant first; every group but the last is marked by adding 32.
 fn push_number(out: &mut String, value: u32) {
-    let mut groups = vec![value & 31];
-    let mut rest = value >> 5;
-    while rest > 0 {
-        groups.push(rest & 31);
+    // A u32 is at most 7 groups of 5 bits; kept on the stack, as there is one number per posting.
+    let mut groups = [0_u32; 7];
+    let mut n = 0;
+    let mut rest = value;
+    loop {
+        groups[n] = rest & 31;
+        n += 1;
         rest >>= 5;
+        if rest == 0 {
+            break;
+        }
     }
-    for (i, g) in groups.iter().enumerate().rev() {
+    for (i, g) in groups[..n].iter().enumerate().rev() {
         let digit = if i == 0 { *g } else { *g + 32 };
         out.push(char::from(DIGITS[digit as usize]));
     }

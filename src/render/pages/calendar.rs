@@ -51,7 +51,7 @@ impl Ctx<'_> {
             (_, None) => {}
         }
         let mut out = Ics::default();
-        for series in self.series.get(id).into_iter().flatten() {
+        for series in self.series_of(id, s) {
             let uid = format!("session-{}-{}@{}", id.as_str(), series.slot, host(base));
             out.event(&uid, self.today, series, &about);
         }

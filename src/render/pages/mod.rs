@@ -17,6 +17,7 @@ pub use embed::headers as embed_headers;
 pub use open_data::Listed;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use std::hash::{Hash, Hasher};
 
@@ -65,7 +66,7 @@ pub struct Ctx<'a> {
     soonest: Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)>,
     /// Each session's slots as calendar series: the same for every language's calendars and for the open data,
     /// so worked out once.
-    series: BTreeMap<&'a SessionId, Vec<crate::schedule::recur::Series>>,
+    series: BTreeMap<&'a SessionId, OnceLock<Vec<crate::schedule::recur::Series>>>,
     /// The week from `today`: each day's date and what happens on it, sorted by time, then by name; the same for
     /// every language and every list, so worked out once.
     week: Vec<(time::Date, Vec<OnDay<'a>>)>,
@@ -152,15 +153,20 @@ impl<'a> Ctx<'a> {
         };
         ctx.soonest = ctx.by_next_date();
         ctx.week = ctx.week();
-        ctx.series = content
-            .sessions
-            .iter()
-            .map(|(id, s)| {
-                let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-                (id, crate::schedule::recur::series(&ctx.rules(s, &slots), today))
-            })
-            .collect();
+        ctx.series = content.sessions.keys().map(|id| (id, OnceLock::new())).collect();
         ctx
+    }
+
+    /// A session's slots as calendar series, worked out the first time they are asked for: a rebuild asks only for
+    /// the sessions it renders again.
+    fn series_of(&self, id: &SessionId, s: &Session) -> &[crate::schedule::recur::Series] {
+        let Some(cell) = self.series.get(id) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+            crate::schedule::recur::series(&self.rules(s, &slots), self.today)
+        })
     }
 
     /// Seven days from today with what happens on each. A date past the end of the calendar (only from a mistyped

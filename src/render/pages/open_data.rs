@@ -204,7 +204,7 @@ impl Hsds<'_, '_> {
         // from UTC; each build moves the year on.
         let horizon = self.today.saturating_add(time::Duration::days(HORIZON_DAYS));
         let mut out = Vec::new();
-        for series in self.series.get(id).into_iter().flatten() {
+        for series in self.series_of(id, s) {
             let description = s.when.get(series.slot).map(|w| words.slot(&w.value));
             let blocks = series.blocks(&rules, horizon);
             for block in &blocks {
