@@ -15,7 +15,7 @@ pub mod serve;
 pub mod suggest;
 pub mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -73,10 +73,10 @@ pub fn check(root: &Path) -> Result<Checked, LoadError> {
     check_since(root, None, false)
 }
 
-/// Loads and validates as `check` does, parsing again only the content files that changed since `before`; with
-/// `keep_parses`, the result keeps what each file parsed to for the next time.
-fn check_since(root: &Path, before: Option<&content::Parses>, keep_parses: bool) -> Result<Checked, LoadError> {
-    let mut loaded = content::load_since(root, before, keep_parses)?;
+/// Loads and validates as `check` does, reading and parsing again only the content files that changed since
+/// `before`; with `keep`, the result keeps what the next load needs.
+fn check_since(root: &Path, before: Option<content::Since<'_>>, keep: bool) -> Result<Checked, LoadError> {
+    let mut loaded = content::load_since(root, before, keep)?;
     let languages = loaded.config.languages.clone();
     let (catalog, diags) = i18n::load(root, &languages, &mut loaded.sources)?;
     loaded.diagnostics.extend(diags);
@@ -106,8 +106,8 @@ pub struct Built {
     pub findings: PageFindings,
     /// The files that differ from the build before, or are new: all of them on a first build.
     pub remade: std::collections::BTreeSet<String>,
-    /// What each content file parsed to, so the next build parses only the files that changed.
-    pub parses: content::Parses,
+    /// What the content was read and parsed from, so the next build reads and parses only the files that changed.
+    pub kept: content::Kept,
 }
 
 impl Built {
@@ -120,7 +120,8 @@ impl Built {
             files: &self.files,
             memo: &self.memo,
             findings: &self.findings,
-            parses: &self.parses,
+            kept: &self.kept,
+            changed: None,
         }
     }
 }
@@ -131,7 +132,20 @@ pub struct Before<'a> {
     pub files: &'a render::SiteFiles,
     pub memo: &'a render::Memo,
     pub findings: &'a PageFindings,
-    pub parses: &'a content::Parses,
+    pub kept: &'a content::Kept,
+    /// The files changed since that build, from the site folder, as `serve`'s watcher names them; `None` when not
+    /// known, so every content file is read again. See [`content::Since::changed`].
+    pub changed: Option<&'a [PathBuf]>,
+}
+
+impl<'a> Before<'a> {
+    /// The same build, with the files that changed since it was made.
+    pub fn with_changed(self, changed: &'a [PathBuf]) -> Before<'a> {
+        Before {
+            changed: Some(changed),
+            ..self
+        }
+    }
 }
 
 /// Why a site could not be built: every problem rendered for people, and in a few words what stopped it (none
@@ -148,16 +162,21 @@ pub fn build(root: &Path, today: time::Date, progress: &dyn render::Progress) ->
     rebuild(root, today, progress, None)
 }
 
-/// Builds the site again after a change: everything is loaded and checked, but only the parts of the site made
-/// from files that changed since `previous` are rendered, and only the pages rendered are read by the
-/// plain-language check. The result is the same as `build`'s.
+/// Builds the site again after a change: everything is checked, but only the content files that changed since
+/// `previous` are read (all of them when `previous.changed` is not known), only the parts of the site made from
+/// files that changed are rendered, and only the pages rendered are read by the plain-language check. The result
+/// is the same as `build`'s.
 pub fn rebuild(
     root: &Path,
     today: time::Date,
     progress: &dyn render::Progress,
     previous: Option<Before<'_>>,
 ) -> Result<Built, NotBuilt> {
-    let (mut checked, mut report) = checked_for_build(root, previous.map(|p| p.parses), true)?;
+    let since = previous.map(|p| content::Since {
+        kept: p.kept,
+        changed: p.changed,
+    });
+    let (mut checked, mut report) = checked_for_build(root, since, true)?;
     let rendering = render::site_since(&checked, today, progress, previous.map(|p| (p.files, p.memo)), None)
         .map_err(theme_problem)?;
     let render::Rendering { files, memo, remade } = rendering;
@@ -177,7 +196,7 @@ pub fn rebuild(
         languages: checked.loaded.config.languages.len(),
         memo,
         findings,
-        parses: std::mem::take(&mut checked.loaded.parses),
+        kept: std::mem::take(&mut checked.loaded.kept),
     })
 }
 
@@ -284,10 +303,10 @@ impl render::Sink for ToDisk<'_> {
 /// Loads and checks a site to build it, with its problems rendered for people; stops on any error.
 fn checked_for_build(
     root: &Path,
-    before: Option<&content::Parses>,
-    keep_parses: bool,
+    before: Option<content::Since<'_>>,
+    keep: bool,
 ) -> Result<(Checked, String), NotBuilt> {
-    let checked = check_since(root, before, keep_parses).map_err(|e| NotBuilt {
+    let checked = check_since(root, before, keep).map_err(|e| NotBuilt {
         report: format!("error: {e}\n"),
         why: None,
     })?;

@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::{copy_dir, root};
 
@@ -48,10 +48,45 @@ fn delete(site: &Path, folder: &str, slug: &str) {
     }
 }
 
+/// The paths of an entry and its translations, from the site folder, as `serve`'s watcher names them.
+fn entry_files(folder: &str, slug: &str) -> Vec<String> {
+    ["", ".bn", ".so"]
+        .iter()
+        .map(|lang| format!("content/{folder}/{slug}{lang}.md"))
+        .collect()
+}
+
+/// Rebuilds from `last`, told as `serve` tells it which files changed since.
+fn rebuild(site: &Path, last: &hubsite::Built, changed: &[String]) -> Result<hubsite::Built, hubsite::NotBuilt> {
+    let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    let previous = last.before().with_changed(&changed);
+    hubsite::rebuild(site, TODAY, &hubsite::render::Quiet, Some(previous))
+}
+
 /// Rebuilds from `last` and checks the result against a clean build of the same files; gives the new build.
-fn step(site: &Path, last: &hubsite::Built, what: &str) -> hubsite::Built {
-    let next = hubsite::rebuild(site, TODAY, &hubsite::render::Quiet, Some(last.before()))
-        .unwrap_or_else(|e| panic!("after {what}: {}", e.report));
+fn step(site: &Path, last: &hubsite::Built, changed: &[String], what: &str) -> hubsite::Built {
+    let next = rebuild(site, last, changed).unwrap_or_else(|e| panic!("after {what}: {}", e.report));
+    same_as_clean(site, next, what)
+}
+
+/// Rebuilds from `last` as `step` does, when the site does not build: the problems are those of a clean build.
+fn fails_as_clean(site: &Path, last: &hubsite::Built, changed: &[String], what: &str) {
+    let next = rebuild(site, last, changed);
+    let full = hubsite::build(site, TODAY, &hubsite::render::Quiet);
+    match (next, full) {
+        (Err(next), Err(full)) => {
+            assert_eq!(next.report, full.report, "after {what}, the same problems");
+            assert_eq!(next.why, full.why, "after {what}");
+        }
+        (next, full) => panic!(
+            "after {what}, the rebuild built: {}, a clean build built: {}",
+            next.is_ok(),
+            full.is_ok()
+        ),
+    }
+}
+
+fn same_as_clean(site: &Path, next: hubsite::Built, what: &str) -> hubsite::Built {
     let full = clean(site);
     let paths = |b: &hubsite::Built| b.files.keys().cloned().collect::<Vec<_>>();
     assert_eq!(paths(&next), paths(&full), "after {what}, the same files");
@@ -63,6 +98,10 @@ fn step(site: &Path, last: &hubsite::Built, what: &str) -> hubsite::Built {
     }
     assert_eq!(next.report, full.report, "after {what}, the same warnings");
     next
+}
+
+fn names(paths: &[&str]) -> Vec<String> {
+    paths.iter().map(|p| p.to_string()).collect()
 }
 
 fn remade(built: &hubsite::Built, prefix: &str) -> usize {
@@ -81,7 +120,8 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
     // else differs. (`remade` is what differs from the last build.)
     let (at_ten, later) = ("from = \"10:00\", to = \"11:00\"", "from = \"10:15\", to = \"11:15\"");
     edit(site, "content/sessions/baby-massage.md", at_ten, later);
-    let b = step(site, &first, "changing a session");
+    let massage = names(&["content/sessions/baby-massage.md"]);
+    let b = step(site, &first, &massage, "changing a session");
     assert!(b.remade.contains("en/activities/baby-massage/index.html"));
     assert!(
         b.remade.contains("bn/activities/baby-massage/index.html"),
@@ -121,7 +161,7 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "venue = \"northfield-hub\"",
         "venue = \"parkview-hub\"",
     );
-    let b = step(site, &b, "moving a session");
+    let b = step(site, &b, &massage, "moving a session");
     assert!(b.remade.contains("en/places/northfield-hub/index.html"));
     assert!(b.remade.contains("en/places/parkview-hub/index.html"));
 
@@ -133,12 +173,17 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         )
         .expect("copy");
     }
-    let b = step(site, &b, "adding a session");
+    let b = step(site, &b, &entry_files("sessions", "baby-yoga-too"), "adding a session");
     assert!(b.remade.contains("so/activities/baby-yoga-too/index.html"));
     assert_eq!(remade(&b, "en/activities/"), 1);
 
     rename(site, "sessions", "baby-yoga-too", "yoga-for-babies");
-    let b = step(site, &b, "renaming a session");
+    let both = [
+        entry_files("sessions", "baby-yoga-too"),
+        entry_files("sessions", "yoga-for-babies"),
+    ]
+    .concat();
+    let b = step(site, &b, &both, "renaming a session");
     assert!(b.files.contains_key("en/activities/yoga-for-babies/index.html"));
     assert!(
         !b.files.contains_key("en/activities/baby-yoga-too/index.html"),
@@ -146,7 +191,12 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
     );
 
     delete(site, "sessions", "yoga-for-babies");
-    let b = step(site, &b, "deleting a session");
+    let b = step(
+        site,
+        &b,
+        &entry_files("sessions", "yoga-for-babies"),
+        "deleting a session",
+    );
     assert!(
         !b.files.keys().any(|p| p.contains("yoga-for-babies")),
         "nothing of it is left"
@@ -159,7 +209,7 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "Learn gentle massage",
         "Learn a gentle massage",
     );
-    let b = step(site, &b, "changing a session's text");
+    let b = step(site, &b, &massage, "changing a session's text");
     assert!(b.remade.contains("en/activities/baby-massage/index.html"));
     assert!(!b.remade.contains("bn/activities/baby-massage/index.html"));
 
@@ -170,7 +220,8 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "শিশুর ম্যাসাজ",
         "শিশুর হালকা ম্যাসাজ",
     );
-    let b = step(site, &b, "changing a Bengali translation");
+    let bengali = names(&["content/sessions/baby-massage.bn.md"]);
+    let b = step(site, &b, &bengali, "changing a Bengali translation");
     assert!(b.remade.contains("bn/activities/baby-massage/index.html"));
     assert!(!b.remade.contains("en/activities/baby-massage/index.html"));
 
@@ -181,7 +232,7 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "A friendly place",
         "A warm, friendly place",
     );
-    let b = step(site, &b, "changing a hub");
+    let b = step(site, &b, &names(&["content/hubs/northfield-hub.md"]), "changing a hub");
     assert!(b.remade.contains("en/places/northfield-hub/index.html"));
 
     // A hub's name is on the timetable beside every session there, though no session's file changed.
@@ -200,7 +251,8 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "Help to get close",
         "Help to feel close",
     );
-    let b = step(site, &b, "changing an offer");
+    let offer = names(&["content/offers/bonding-with-your-baby.md"]);
+    let b = step(site, &b, &offer, "changing an offer");
     assert!(b.remade.contains("en/start-for-life/bonding-with-your-baby/index.html"));
 
     // A mistake does not build; the fix builds from the last good site.
@@ -210,28 +262,85 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "+++\ntitle",
         "+++\ntitle = \ntitle",
     );
-    let broken = hubsite::rebuild(site, TODAY, &hubsite::render::Quiet, Some(b.before()));
-    assert!(broken.is_err(), "a broken file does not build");
+    let yoga = names(&["content/sessions/baby-yoga.md"]);
+    assert!(rebuild(site, &b, &yoga).is_err(), "a broken file does not build");
     edit(
         site,
         "content/sessions/baby-yoga.md",
         "+++\ntitle = \ntitle",
         "+++\ntitle",
     );
-    let b = step(site, &b, "fixing a mistake");
+    let b = step(site, &b, &yoga, "fixing a mistake");
 
     // A message every page shows: everything is made again.
     edit(site, "locales/bn/site.ftl", "site-title = ", "site-title = নতুন ");
-    let b = step(site, &b, "changing a Bengali message");
+    let b = step(site, &b, &names(&["locales/bn/site.ftl"]), "changing a Bengali message");
     assert_eq!(b.remade.len(), total, "{} of {total}", b.remade.len());
 
     // site.toml: everything again.
     let toml = std::fs::read_to_string(site.join("site.toml")).expect("site.toml");
     std::fs::write(site.join("site.toml"), format!("{toml}\n# a comment\n")).expect("write");
-    let b = step(site, &b, "changing site.toml");
+    let b = step(site, &b, &names(&["site.toml"]), "changing site.toml");
     assert_eq!(b.remade.len(), total);
 
+    // A new translation of an entry that had none: the file is found without walking content/ again.
+    let council = "content/organisations/eastbrook-council.bn.md";
+    std::fs::write(
+        site.join(council),
+        "+++\ntitle = \"Eastbrook কাউন্সিল\"\nsummary = \"এলাকার কাউন্সিল।\"\n+++\n\nকাউন্সিল।\n",
+    )
+    .expect("write");
+    let b = step(site, &b, &names(&[council]), "adding a translation");
+
+    // A file that is not an entry, beside the entries: the problem shows as on a clean build, and goes with it.
+    let notes = names(&["content/sessions/notes.txt"]);
+    std::fs::write(site.join(&notes[0]), "to do\n").expect("write");
+    fails_as_clean(site, &b, &notes, "adding a file that is not an entry");
+    std::fs::remove_file(site.join(&notes[0])).expect("delete");
+    let b = step(site, &b, &notes, "deleting a file that is not an entry");
+
+    // A file in a new folder hubsite does not know. Only the file is named, as a watcher that missed the folder
+    // would: its folder is not in the walk, so content/ is walked again.
+    std::fs::create_dir(site.join("content/leaflets")).expect("folder");
+    std::fs::write(site.join("content/leaflets/flyer.md"), "+++\ntitle = \"Flyer\"\n+++\n").expect("write");
+    fails_as_clean(
+        site,
+        &b,
+        &names(&["content/leaflets/flyer.md"]),
+        "adding a file in a new folder",
+    );
+    std::fs::remove_dir_all(site.join("content/leaflets")).expect("delete");
+    let b = step(site, &b, &names(&["content/leaflets"]), "deleting a folder");
+
+    // Every file of the site named, though only one changed.
+    edit(
+        site,
+        "content/sessions/baby-yoga.md",
+        "Gentle stretches",
+        "Gentle stretching",
+    );
+    let mut every = vec!["site.toml".to_string()];
+    for part in ["content", "locales", "themes"] {
+        for item in walkdir::WalkDir::new(site.join(part)) {
+            let item = item.expect("walk");
+            let rel = item.path().strip_prefix(site).expect("in the site");
+            every.push(rel.to_string_lossy().into_owned());
+        }
+    }
+    let b = step(site, &b, &every, "naming every file");
+
+    // Not knowing what changed: every file is read again.
+    edit(
+        site,
+        "content/hubs/northfield-hub.md",
+        "A warm, friendly place",
+        "A warm place",
+    );
+    let unknown = hubsite::rebuild(site, TODAY, &hubsite::render::Quiet, Some(b.before()))
+        .unwrap_or_else(|e| panic!("after not knowing what changed: {}", e.report));
+    let b = same_as_clean(site, unknown, "not knowing what changed");
+
     // Nothing changed: nothing is made again but the list of headers, and the result is still the same.
-    let b = step(site, &b, "no change");
+    let b = step(site, &b, &[], "no change");
     assert_eq!(b.remade.iter().collect::<Vec<_>>(), ["_headers"]);
 }

@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, FileId, Sp, Span};
 use crate::suggest;
 
 /// The slugs of every entry, known from file names before any file is parsed, so references resolve in one pass.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Index {
     pub slugs: BTreeMap<Kind, BTreeSet<String>>,
 }

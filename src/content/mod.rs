@@ -4,14 +4,16 @@ pub mod entry;
 pub mod fields;
 pub mod frontmatter;
 pub mod ids;
+mod kept;
 pub mod load;
 pub mod model;
-mod parses;
+mod names;
 pub mod schema;
 mod session;
 pub mod terms;
 pub mod values;
+mod walk;
 
+pub use kept::{Kept, Since};
 pub use load::{LoadError, Loaded, load, load_since};
 pub use model::*;
-pub use parses::Parses;

@@ -102,16 +102,18 @@ struct Last {
     files: Arc<SiteFiles>,
     memo: crate::render::Memo,
     findings: crate::validate::plain::pages::PageFindings,
-    parses: crate::content::Parses,
+    kept: crate::content::Kept,
 }
 
 impl Last {
-    fn before(&self) -> crate::Before<'_> {
+    /// This build, with the files changed since, when known.
+    fn before<'a>(&'a self, changed: Option<&'a [PathBuf]>) -> crate::Before<'a> {
         crate::Before {
             files: &self.files,
             memo: &self.memo,
             findings: &self.findings,
-            parses: &self.parses,
+            kept: &self.kept,
+            changed,
         }
     }
 }
@@ -119,8 +121,11 @@ impl Last {
 /// Builds, serves and watches until stopped. Returns only when it cannot start, saying why.
 pub fn run(options: &Options) -> Result<(), String> {
     let started = Instant::now();
+    // Watching starts before the first build: a rebuild reads only the files the watcher names, so a save made
+    // while the first build runs must not be missed.
+    let watcher = watch::Watcher::start(&options.site);
     let mut last = None;
-    let problems = build(&options.site, options.today, &mut last).0.err();
+    let problems = build(&options.site, options.today, &mut last, None).0.err();
     let files = last.as_ref().map(|l| l.files.clone()).unwrap_or_default();
     let shared = Arc::new(Shared {
         now: Mutex::new(Snapshot {
@@ -150,15 +155,29 @@ pub fn run(options: &Options) -> Result<(), String> {
         );
     }
     println!("Serving the site at http://{address}/ (press Ctrl+C to stop).");
-    let mut watcher = watch::Watcher::start(&options.site)?;
+    let mut watcher = watcher?;
     {
         let shared = shared.clone();
         std::thread::spawn(move || http::accept(listener, shared));
     }
+    // What changed since the last build that worked, which the next builds from: a build that failed kept nothing,
+    // so the one after it must read again what that one read. `None` when the watcher may have missed a change.
+    let mut unbuilt = Some(Vec::new());
     loop {
-        let changed = watcher.next_change();
+        let change = watcher.next_change();
         let start = Instant::now();
-        let (outcome, before) = build(&options.site, options.today, &mut last);
+        match &mut unbuilt {
+            Some(paths) if change.complete => {
+                paths.extend(change.paths.iter().cloned());
+                paths.sort();
+                paths.dedup();
+            }
+            _ => unbuilt = None,
+        }
+        let (outcome, before) = build(&options.site, options.today, &mut last, unbuilt.as_deref());
+        if outcome.is_ok() {
+            unbuilt = Some(Vec::new());
+        }
         let rendered = outcome.as_ref().ok().copied();
         let shown = shared.publish(outcome.map(|_| last.as_ref().map(|l| l.files.clone()).unwrap_or_default()));
         // A large site's last build is hundreds of thousands of allocations: freeing them is left to another
@@ -170,17 +189,22 @@ pub fn run(options: &Options) -> Result<(), String> {
             eprintln!(
                 "Rebuilt in {} ms after a change to {} ({rendered} files changed).",
                 start.elapsed().as_millis(),
-                describe(&changed)
+                describe(&change.paths)
             );
         }
     }
 }
 
-/// Builds the site in memory from the last build that worked, printing what the terminal should show: problems,
-/// or nothing when all is well. Gives how many files were made again, or the problems; and the build it replaced,
-/// for the caller to free.
-fn build(site: &Path, today: time::Date, last: &mut Option<Last>) -> (Result<usize, String>, Option<Last>) {
-    match crate::rebuild(site, today, &Quiet, last.as_ref().map(Last::before)) {
+/// Builds the site in memory from the last build that worked and the files `changed` since, printing what the
+/// terminal should show: problems, or nothing when all is well. Gives how many files were made again, or the
+/// problems; and the build it replaced, for the caller to free.
+fn build(
+    site: &Path,
+    today: time::Date,
+    last: &mut Option<Last>,
+    changed: Option<&[PathBuf]>,
+) -> (Result<usize, String>, Option<Last>) {
+    match crate::rebuild(site, today, &Quiet, last.as_ref().map(|l| l.before(changed))) {
         Ok(built) => {
             eprint!("{}", built.report);
             let rendered = built.remade.len();
@@ -188,7 +212,7 @@ fn build(site: &Path, today: time::Date, last: &mut Option<Last>) -> (Result<usi
                 files: Arc::new(built.files),
                 memo: built.memo,
                 findings: built.findings,
-                parses: built.parses,
+                kept: built.kept,
             });
             (Ok(rendered), before)
         }
@@ -204,7 +228,8 @@ fn build(site: &Path, today: time::Date, last: &mut Option<Last>) -> (Result<usi
 }
 
 fn describe(changed: &[PathBuf]) -> String {
-    match changed {
+    let changed: Vec<&PathBuf> = changed.iter().filter(|p| watch::matters(p)).collect();
+    match changed.as_slice() {
         [one] => one.display().to_string(),
         [one, rest @ ..] => format!("{} and {} more", one.display(), rest.len()),
         [] => "the site".to_string(),

@@ -17,6 +17,21 @@ pub struct Watcher {
     root: PathBuf,
     inner: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
+    /// The paths changed since the last change was given, swap files included.
+    paths: Vec<PathBuf>,
+    /// Whether any of `paths` matters, or a change may have been missed: either is worth a rebuild.
+    due: bool,
+    /// Whether a change may have been missed since the last change was given.
+    missed: bool,
+}
+
+/// Files of the site that changed.
+pub struct Change {
+    /// Every changed path from the site folder. Editors' swap files are not worth a rebuild on their own, but are
+    /// named here with the next change that is: whoever keeps a picture of the site's files needs every one.
+    pub paths: Vec<PathBuf>,
+    /// False when the watcher may have missed a change (it fell behind, or failed): then any file may have changed.
+    pub complete: bool,
 }
 
 impl Watcher {
@@ -30,7 +45,14 @@ impl Watcher {
         inner
             .watch(&root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("could not watch {}: {e}", root.display()))?;
-        let mut watcher = Watcher { root, inner, events };
+        let mut watcher = Watcher {
+            root,
+            inner,
+            events,
+            paths: Vec::new(),
+            due: false,
+            missed: false,
+        };
         for folder in FOLDERS {
             watcher.watch_folder(folder);
         }
@@ -45,28 +67,39 @@ impl Watcher {
         }
     }
 
-    /// Blocks until files of the site change, then until they are quiet; gives the changed files, from the site
-    /// folder.
-    pub fn next_change(&mut self) -> Vec<PathBuf> {
-        let mut changed = Vec::new();
-        while changed.is_empty() {
+    /// Blocks until files of the site change, then until they are quiet; gives the changed files.
+    pub fn next_change(&mut self) -> Change {
+        while !self.due {
             let Ok(event) = self.events.recv() else {
                 // The watcher is gone: nothing will ever change again, so wait as a server would.
                 std::thread::park();
                 continue;
             };
-            self.take(event, &mut changed);
+            self.take(event);
         }
         while let Ok(event) = self.events.recv_timeout(SETTLE) {
-            self.take(event, &mut changed);
+            self.take(event);
         }
-        changed.sort();
-        changed.dedup();
-        changed
+        let mut paths = std::mem::take(&mut self.paths);
+        paths.sort();
+        paths.dedup();
+        self.due = false;
+        Change {
+            paths,
+            complete: !std::mem::take(&mut self.missed),
+        }
     }
 
-    fn take(&mut self, event: notify::Result<notify::Event>, changed: &mut Vec<PathBuf>) {
-        let Ok(event) = event else { return };
+    fn take(&mut self, event: notify::Result<notify::Event>) {
+        let Ok(event) = event else {
+            // Not worth a rebuild by itself, but the next one cannot trust that it was told of every change.
+            self.missed = true;
+            return;
+        };
+        if event.need_rescan() {
+            self.missed = true;
+            self.due = true;
+        }
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
@@ -77,8 +110,9 @@ impl Watcher {
             if let Some(folder) = FOLDERS.iter().find(|f| rel == Path::new(f)) {
                 self.watch_folder(folder);
             }
-            if matters(rel) {
-                changed.push(rel.to_path_buf());
+            if in_site(rel) {
+                self.paths.push(rel.to_path_buf());
+                self.due |= matters(rel);
             }
         }
     }
@@ -89,8 +123,11 @@ pub fn matters(rel: &Path) -> bool {
     let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    let in_site = rel == Path::new("site.toml") || FOLDERS.iter().any(|f| rel.starts_with(f));
-    in_site && !editor_file(name)
+    in_site(rel) && !editor_file(name)
+}
+
+fn in_site(rel: &Path) -> bool {
+    rel == Path::new("site.toml") || FOLDERS.iter().any(|f| rel.starts_with(f))
 }
 
 /// Swap, backup and lock files that editors write beside the file being edited.
