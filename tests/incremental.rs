@@ -242,7 +242,7 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         "title = \"Northfield Family Hub\"",
         "title = \"Northfield Family Centre\"",
     );
-    let b = step(site, &b, "renaming a hub");
+    let b = step(site, &b, &names(&["content/hubs/northfield-hub.md"]), "renaming a hub");
     assert!(b.remade.contains("en/timetable/index.html"));
 
     edit(
@@ -291,6 +291,17 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
     )
     .expect("write");
     let b = step(site, &b, &names(&[council]), "adding a translation");
+
+    // A first Bengali translation of a session: its Bengali page now exists in its own words, and the sitemap lists
+    // the page in Bengali beside the English one.
+    let swim = "content/sessions/family-swim.bn.md";
+    std::fs::write(
+        site.join(swim),
+        "+++\ntitle = \"পরিবারের সাঁতার\"\nsummary = \"পুরো পরিবার একসাথে সাঁতার কাটুন।\"\n+++\n\nপুরো পরিবার একসাথে জলে খেলুন।\n",
+    )
+    .expect("write");
+    let b = step(site, &b, &names(&[swim]), "translating a session for the first time");
+    assert!(b.remade.contains("sitemap.xml"));
 
     // A file that is not an entry, beside the entries: the problem shows as on a clean build, and goes with it.
     let notes = names(&["content/sessions/notes.txt"]);

@@ -1,6 +1,7 @@
 //! The files shared by all languages: the language chooser, the not-found page, robots.txt and the sitemap.
 
 use std::fmt::Write;
+use std::hash::{Hash, Hasher};
 
 use super::timetable::{Filter, PathFn, nth_page};
 use super::views::{Group, Link, Lists, View};
@@ -58,11 +59,25 @@ impl Ctx<'_> {
                 self.page("list.html", "/404.html".into(), &not_found)?.1.into_bytes(),
             ),
             ("robots.txt".into(), robots.into_bytes()),
-            ("sitemap.xml".into(), self.sitemap().into_bytes()),
+            ("sitemap.xml".into(), self.sitemap_or_kept()),
         ])
     }
 
     /// Every page in every language it exists in, each naming its alternates in the other languages.
+    /// The sitemap, taken from the last build when the same entries in the same languages and the same
+    /// timetable pages are listed: on a large site it is 100,000 addresses.
+    fn sitemap_or_kept(&self) -> Vec<u8> {
+        let mut h = std::hash::DefaultHasher::new();
+        for (kind, slug, common) in self.content.entries() {
+            (kind, slug).hash(&mut h);
+            common.translations.keys().for_each(|l| l.as_str().hash(&mut h));
+        }
+        let week = self.week_pages();
+        (week.all, &week.area, &week.category, &self.used_categories).hash(&mut h);
+        self.kept_file("sitemap.xml".into(), h.finish())
+            .unwrap_or_else(|| self.sitemap().into_bytes())
+    }
+
     fn sitemap(&self) -> String {
         let mut out = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

@@ -52,9 +52,9 @@ pub(super) fn nth_page(first: String, k: usize) -> String {
 
 /// How many pages each timetable has.
 pub(super) struct WeekPages<'a> {
-    all: usize,
-    area: BTreeMap<&'a LocalityId, usize>,
-    category: BTreeMap<&'a CategoryId, usize>,
+    pub(super) all: usize,
+    pub(super) area: BTreeMap<&'a LocalityId, usize>,
+    pub(super) category: BTreeMap<&'a CategoryId, usize>,
 }
 
 impl WeekPages<'_> {
