@@ -38,9 +38,6 @@ impl std::io::Write for Fingerprint {
     }
 }
 
-/// The paths of the files one unit made, shared between builds.
-pub type Paths = std::sync::Arc<Vec<String>>;
-
 /// A part of the site rendered on its own.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -57,27 +54,32 @@ pub struct Memo {
     /// organisations and the plain pages (every page's menu shows them). When this changes, everything is
     /// rendered again.
     pub(crate) global: u64,
-    pub(crate) units: BTreeMap<Unit, (u64, Paths)>,
-    /// Each session's and offer's open-data record, which the open-data lists gather.
-    pub(crate) services: BTreeMap<Unit, std::sync::Arc<super::pages::Listed>>,
-    /// Each session's calendar events in each language, which the calendar of everything gathers.
-    pub(crate) events: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, String>>>,
-    /// Each entry's search document in each language, which each language's index gathers.
-    pub(crate) docs: BTreeMap<Unit, std::sync::Arc<BTreeMap<LangCode, std::sync::Arc<crate::search::Doc>>>>,
+    /// What each unit made, shared between builds: a unit kept from the last build costs one count.
+    pub(crate) units: BTreeMap<Unit, std::sync::Arc<Made>>,
     /// Each language's search words by entry text, so only changed entries are cut into words again.
     pub(crate) search: BTreeMap<LangCode, crate::search::Tokenised>,
     /// What each page was made from.
     pub(crate) views: Views,
 }
 
+/// What one unit made: its fingerprint, the paths of its files, and what the lists gather from it.
+#[derive(Debug, Default)]
+pub(crate) struct Made {
+    pub(crate) print: u64,
+    pub(crate) paths: Vec<String>,
+    /// A session's or offer's open-data record, which the open-data lists gather.
+    pub(crate) service: Option<super::pages::Listed>,
+    /// A session's calendar events in each language, which the calendar of everything gathers.
+    pub(crate) events: BTreeMap<LangCode, String>,
+    /// The entry's search document in each language, which each language's index gathers.
+    pub(crate) docs: BTreeMap<LangCode, std::sync::Arc<crate::search::Doc>>,
+}
+
 impl Memo {
-    /// The files a unit made in this build, if it had the same fingerprint then. The caller makes sure the global
+    /// What a unit made in this build, if it had the same fingerprint then. The caller makes sure the global
     /// fingerprint is the same too.
-    pub(crate) fn kept(&self, unit: &Unit, print: u64) -> Option<&Paths> {
-        match self.units.get(unit) {
-            Some((p, paths)) if *p == print => Some(paths),
-            _ => None,
-        }
+    pub(crate) fn kept(&self, unit: &Unit, print: u64) -> Option<&std::sync::Arc<Made>> {
+        self.units.get(unit).filter(|made| made.print == print)
     }
 }
 

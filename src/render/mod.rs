@@ -170,18 +170,9 @@ pub fn site_since(
     let mut todo = Vec::new();
     let mut lists = None;
     for (unit, print) in units.iter().cloned() {
-        match previous.and_then(|(_, m)| Some((m, m.kept(&unit, print)?))) {
-            Some((m, paths)) => {
-                if let Some(service) = m.services.get(&unit) {
-                    memo.services.insert(unit.clone(), service.clone());
-                }
-                if let Some(events) = m.events.get(&unit) {
-                    memo.events.insert(unit.clone(), events.clone());
-                }
-                if let Some(docs) = m.docs.get(&unit) {
-                    memo.docs.insert(unit.clone(), docs.clone());
-                }
-                memo.units.insert(unit, (print, paths.clone()));
+        match previous.and_then(|(_, m)| m.kept(&unit, print)) {
+            Some(made) => {
+                memo.units.insert(unit, made.clone());
             }
             None => match unit {
                 Unit::Lists => lists = Some(print),
@@ -192,9 +183,9 @@ pub fn site_since(
     // The files of parts made again or gone; those not made again are taken out at the end.
     let mut stale = Vec::new();
     if let Some((_, m)) = previous {
-        for (unit, (_, paths)) in &m.units {
+        for (unit, made) in &m.units {
             if !memo.units.contains_key(unit) {
-                stale.extend(paths.iter().cloned());
+                stale.extend(made.paths.iter().cloned());
             }
         }
     }
@@ -224,19 +215,14 @@ pub fn site_since(
             events,
             docs,
         } = made?;
-        if !docs.is_empty() {
-            memo.docs.insert(unit.clone(), Arc::new(docs));
-        }
-        if let Some(service) = service {
-            memo.services.insert(unit.clone(), Arc::new(service));
-        }
-        if !events.is_empty() {
-            memo.events.insert(unit.clone(), Arc::new(events));
-        }
-        memo.units.insert(
-            unit,
-            (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
-        );
+        let unit_made = memo::Made {
+            print,
+            paths: made.iter().map(|(path, _)| path.clone()).collect(),
+            service,
+            events,
+            docs,
+        };
+        memo.units.insert(unit, Arc::new(unit_made));
         if sink.is_none() {
             for (path, bytes) in made {
                 if !stale.is_empty() {
@@ -251,9 +237,14 @@ pub fn site_since(
         let before = previous.map(|(_, m)| &m.search);
         let (made, search) = self::lists(&ctx, checked, &statics, &memo, before, sink)?;
         memo.search = search;
+        let paths = made.iter().map(|(path, _)| path.clone()).collect();
         memo.units.insert(
             Unit::Lists,
-            (print, Arc::new(made.iter().map(|(path, _)| path.clone()).collect())),
+            Arc::new(memo::Made {
+                print,
+                paths,
+                ..memo::Made::default()
+            }),
         );
         if sink.is_none() {
             for (path, bytes) in made {
@@ -278,7 +269,7 @@ pub fn site_since(
         memo.views = views;
     }
     // Every file of the site is some unit's, whether made now or kept.
-    let paths = memo.units.values().flat_map(|(_, paths)| paths.iter());
+    let paths = memo.units.values().flat_map(|made| made.paths.iter());
     let headers = pages::embed_headers(paths.map(String::as_str), &config.allow_origins).into_bytes();
     match sink {
         Some(sink) => sink.file("_headers", &headers),
@@ -329,8 +320,8 @@ fn lists(
         .map(|lang| {
             let before = before.and_then(|b| b.get(lang)).unwrap_or(&none);
             let kept = |kind: Kind, slug: &str| {
-                let docs = memo.docs.get(&Unit::Entry(kind, slug.to_string()))?;
-                docs.get(lang).cloned()
+                let made = memo.units.get(&Unit::Entry(kind, slug.to_string()))?;
+                made.docs.get(lang).cloned()
             };
             ctx.lists(lang, &kept).map(|(pages, docs)| {
                 let mut pages: Vec<_> = pages
@@ -340,7 +331,11 @@ fn lists(
                 send(sink, &mut pages);
                 // A build that writes as it goes is never built again from, so it keeps no words for next time.
                 let (index, words) = crate::search::Built::from(docs, before, sink.is_none());
-                let events = memo.events.values().filter_map(|e| e.get(lang)).map(String::as_str);
+                let events = memo
+                    .units
+                    .values()
+                    .filter_map(|m| m.events.get(lang))
+                    .map(String::as_str);
                 let mut calendar = [ctx.all_calendar(lang, events)];
                 send(sink, &mut calendar);
                 let [calendar] = calendar;
@@ -372,7 +367,7 @@ fn lists(
     }
     send(sink, &mut files[start..]);
     // Every session's record, then every offer's, each in the order of its name.
-    let services: Vec<&pages::Listed> = memo.services.values().map(|s| s.as_ref()).collect();
+    let services: Vec<&pages::Listed> = memo.units.values().filter_map(|m| m.service.as_ref()).collect();
     files.extend(ctx.open_data_lists(&services, sink));
     let start = files.len();
     files.extend(ctx.shared()?);

@@ -191,16 +191,19 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// When a session next happens from today, if it does.
+    fn next_time(&self, s: &Session) -> Option<crate::schedule::Occurrence> {
+        let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
+        self.rules(s, &slots).next(self.today, 1).into_iter().next()
+    }
+
     /// Every session with when it next happens, soonest first, then those with no date ahead.
     fn by_next_date(&self) -> Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)> {
         let mut next: Vec<(&SessionId, Option<crate::schedule::Occurrence>)> = self
             .content
             .sessions
             .iter()
-            .map(|(id, s)| {
-                let slots: Vec<crate::schedule::Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-                (id, self.rules(s, &slots).next(self.today, 1).into_iter().next())
-            })
+            .map(|(id, s)| (id, self.next_time(s)))
             .collect();
         next.sort_by_key(|(id, o)| (o.is_none(), o.map(|o| (o.date, o.from, o.to)), *id));
         next

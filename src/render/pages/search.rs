@@ -138,9 +138,7 @@ impl<'a> Ctx<'a> {
         match kind {
             Kind::Session => {
                 let (id, s) = c.sessions.get_key_value(&SessionId::new(slug))?;
-                let slots: Vec<Slot> = s.when.iter().map(|w| w.value.clone()).collect();
-                let next = self.rules(s, &slots).next(self.today, 1).into_iter().next();
-                Some(self.session_doc(lang, (id.as_str(), s), next.as_ref()))
+                Some(self.session_doc(lang, (id.as_str(), s), self.next_time(s).as_ref()))
             }
             Kind::Hub => {
                 let (id, h) = c.hubs.get_key_value(&HubId::new(slug))?;

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 
-use super::timetable::{Filter, PathFn, nth_page};
+use super::timetable::{Filter, PathFn, WeekPages, nth_page};
 use super::views::{Group, Link, Lists, View};
 use super::{Ctx, TemplateError};
 use crate::content::ids::{Kind, LangCode};
@@ -63,7 +63,6 @@ impl Ctx<'_> {
         ])
     }
 
-    /// Every page in every language it exists in, each naming its alternates in the other languages.
     /// The sitemap, taken from the last build when the same entries in the same languages and the same
     /// timetable pages are listed: on a large site it is 100,000 addresses.
     fn sitemap_or_kept(&self) -> Vec<u8> {
@@ -75,10 +74,12 @@ impl Ctx<'_> {
         let week = self.week_pages();
         (week.all, &week.area, &week.category, &self.used_categories).hash(&mut h);
         self.kept_file("sitemap.xml".into(), h.finish())
-            .unwrap_or_else(|| self.sitemap().into_bytes())
+            .unwrap_or_else(|| self.sitemap(&week).into_bytes())
     }
 
-    fn sitemap(&self) -> String {
+    /// Every page in every language it exists in, each naming its alternates in the other languages; `week` says
+    /// how many pages each timetable has.
+    fn sitemap(&self, week: &WeekPages<'_>) -> String {
         let mut out = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
@@ -98,7 +99,6 @@ impl Ctx<'_> {
             }
         };
         // Every page of each timetable, the later pages of a long week too.
-        let week = self.week_pages();
         let mut timetables: Vec<(Filter<'_>, PathFn<'_>)> = vec![(Filter::All, Box::new(urls::timetable))];
         for l in &self.config.localities {
             timetables.push((
