@@ -63,6 +63,7 @@ fn plain_language(dir: &std::path::Path, runs: usize) {
             &loaded.glossary,
             &checked.catalog,
             &mut loaded.sources,
+            (None, false),
         );
         times.push(start.elapsed());
         std::hint::black_box(found);

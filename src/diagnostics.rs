@@ -96,6 +96,11 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// The file, to keep beside what was found in it.
+    pub fn get_shared(&self, id: FileId) -> &Arc<SourceFile> {
+        &self.files[id.0 as usize]
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

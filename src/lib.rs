@@ -28,6 +28,8 @@ use validate::plain::pages::PageFindings;
 pub struct Checked {
     pub loaded: Loaded,
     pub catalog: Catalog,
+    /// What the plain-language check found in each entry's text, when asked to keep it for the next check.
+    pub texts: validate::plain::TextFindings,
 }
 
 impl Checked {
@@ -70,28 +72,35 @@ impl Checked {
 
 /// Loads and validates a site folder without writing anything: `hubsite check`.
 pub fn check(root: &Path) -> Result<Checked, LoadError> {
-    check_since(root, None, false)
+    check_since(root, None, None, false)
 }
 
 /// Loads and validates as `check` does, reading and parsing again only the content files that changed since
-/// `before`; with `keep`, the result keeps what the next load needs.
-fn check_since(root: &Path, before: Option<content::Since<'_>>, keep: bool) -> Result<Checked, LoadError> {
+/// `before` and scanning again for plain language only the texts that changed since `texts`; with `keep`, the
+/// result keeps what the next check needs.
+fn check_since(
+    root: &Path,
+    before: Option<content::Since<'_>>,
+    texts: Option<&validate::plain::TextFindings>,
+    keep: bool,
+) -> Result<Checked, LoadError> {
     let mut loaded = content::load_since(root, before, keep)?;
     let languages = loaded.config.languages.clone();
     let (catalog, diags) = i18n::load(root, &languages, &mut loaded.sources)?;
     loaded.diagnostics.extend(diags);
     let found = validate::check(&loaded.config, &loaded.content, &loaded.index, &catalog);
     loaded.diagnostics.extend(found);
-    let plain = validate::plain::check(
+    let (plain, texts) = validate::plain::check(
         &loaded.config,
         &loaded.content,
         &loaded.glossary,
         &catalog,
         &mut loaded.sources,
+        (texts, keep),
     );
     loaded.diagnostics.extend(plain);
     loaded.diagnostics.sort(&loaded.sources);
-    Ok(Checked { loaded, catalog })
+    Ok(Checked { loaded, catalog, texts })
 }
 
 /// A site built in memory, with the warnings found on the way, rendered for people.
@@ -108,6 +117,9 @@ pub struct Built {
     pub remade: std::collections::BTreeSet<String>,
     /// What the content was read and parsed from, so the next build reads and parses only the files that changed.
     pub kept: content::Kept,
+    /// What the plain-language check found in each entry's text, so the next build scans only the texts that
+    /// changed.
+    pub texts: validate::plain::TextFindings,
 }
 
 impl Built {
@@ -121,6 +133,7 @@ impl Built {
             memo: &self.memo,
             findings: &self.findings,
             kept: &self.kept,
+            texts: &self.texts,
             changed: None,
         }
     }
@@ -133,6 +146,7 @@ pub struct Before<'a> {
     pub memo: &'a render::Memo,
     pub findings: &'a PageFindings,
     pub kept: &'a content::Kept,
+    pub texts: &'a validate::plain::TextFindings,
     /// The files changed since that build, from the site folder, as `serve`'s watcher names them; `None` when not
     /// known, so every content file is read again. See [`content::Since::changed`].
     pub changed: Option<&'a [PathBuf]>,
@@ -176,7 +190,7 @@ pub fn rebuild(
         kept: p.kept,
         changed: p.changed,
     });
-    let (mut checked, mut report) = checked_for_build(root, since, true)?;
+    let (mut checked, mut report) = checked_for_build(root, since, previous.map(|p| p.texts), true)?;
     let rendering = render::site_since(&checked, today, progress, previous.map(|p| (p.files, p.memo)), None)
         .map_err(theme_problem)?;
     let render::Rendering { files, memo, remade } = rendering;
@@ -197,6 +211,7 @@ pub fn rebuild(
         memo,
         findings,
         kept: std::mem::take(&mut checked.loaded.kept),
+        texts: std::mem::take(&mut checked.texts),
     })
 }
 
@@ -217,7 +232,7 @@ pub fn build_into(
     progress: &dyn render::Progress,
     out: &Path,
 ) -> Result<Written, NotBuilt> {
-    let (mut checked, mut report) = checked_for_build(root, None, false)?;
+    let (mut checked, mut report) = checked_for_build(root, None, None, false)?;
     let cannot_write = |report: &str, e: std::io::Error| NotBuilt {
         report: format!(
             "{report}error: could not write {}: {e}\nThe previous site, if any, is as it was.\n",
@@ -304,9 +319,10 @@ impl render::Sink for ToDisk<'_> {
 fn checked_for_build(
     root: &Path,
     before: Option<content::Since<'_>>,
+    texts: Option<&validate::plain::TextFindings>,
     keep: bool,
 ) -> Result<(Checked, String), NotBuilt> {
-    let checked = check_since(root, before, keep).map_err(|e| NotBuilt {
+    let checked = check_since(root, before, texts, keep).map_err(|e| NotBuilt {
         report: format!("error: {e}\n"),
         why: None,
     })?;

@@ -351,6 +351,38 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
         .unwrap_or_else(|e| panic!("after not knowing what changed: {}", e.report));
     let b = same_as_clean(site, unknown, "not knowing what changed");
 
+    // Staff words in one session: its warning is in the report, as on a clean build, though the plain-language
+    // check scans only the texts that changed.
+    edit(
+        site,
+        "content/sessions/baby-yoga.md",
+        "Bring a towel",
+        "Staff can signpost you. Bring a towel",
+    );
+    let yoga_file = names(&["content/sessions/baby-yoga.md"]);
+    let b = step(site, &b, &yoga_file, "writing a staff word");
+    assert!(b.report.contains("content/sessions/baby-yoga.md:"), "{}", b.report);
+    assert!(b.report.contains("\"signpost\" is staff language"), "{}", b.report);
+
+    // A new entry whose name comes before the others: every file after it moves along the list of files, and the
+    // warning kept for baby-yoga must still name baby-yoga, not the file now in its place.
+    let first_hub = "content/hubs/aaa-hub.md";
+    std::fs::copy(site.join("content/hubs/northfield-hub.md"), site.join(first_hub)).expect("copy");
+    let b = step(site, &b, &names(&[first_hub]), "adding an entry named first");
+    assert!(b.report.contains("content/sessions/baby-yoga.md:"), "{}", b.report);
+
+    // A word of the site's own glossary: texts that did not change have a new warning. (The glossary is there
+    // before the word is, so no file moves along the list of files.)
+    let glossary = "content/glossary.toml";
+    std::fs::write(site.join(glossary), "[\"flannel\"]\nsay = \"cloth\"\n").expect("write");
+    let b = step(site, &b, &names(&[glossary]), "adding a glossary");
+    edit(site, glossary, "flannel", "towel");
+    let b = step(site, &b, &names(&[glossary]), "adding a glossary term");
+    assert!(b.report.contains("\"towel\" is staff language"), "{}", b.report);
+    std::fs::remove_file(site.join(glossary)).expect("delete");
+    let b = step(site, &b, &names(&[glossary]), "deleting the glossary");
+    assert!(!b.report.contains("\"towel\""), "{}", b.report);
+
     // Nothing changed: nothing is made again but the list of headers, and the result is still the same.
     let b = step(site, &b, &[], "no change");
     assert_eq!(b.remade.iter().collect::<Vec<_>>(), ["_headers"]);

@@ -103,6 +103,7 @@ struct Last {
     memo: crate::render::Memo,
     findings: crate::validate::plain::pages::PageFindings,
     kept: crate::content::Kept,
+    texts: crate::validate::plain::TextFindings,
 }
 
 impl Last {
@@ -113,6 +114,7 @@ impl Last {
             memo: &self.memo,
             findings: &self.findings,
             kept: &self.kept,
+            texts: &self.texts,
             changed,
         }
     }
@@ -213,6 +215,7 @@ fn build(
                 memo: built.memo,
                 findings: built.findings,
                 kept: built.kept,
+                texts: built.texts,
             });
             (Ok(rendered), before)
         }

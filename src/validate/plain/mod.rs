@@ -11,7 +11,7 @@ pub mod scan;
 mod source;
 
 pub use scan::{Finding, Rule, Scanner};
-pub use source::check;
+pub use source::{TextFindings, check};
 
 use crate::config::{AcronymLevel, SiteConfig};
 use crate::diagnostics::{Diagnostic, Location, Severity, Span};
