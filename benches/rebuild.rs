@@ -1,5 +1,6 @@
-//! Times what `hubsite serve` does after a save: one session's summary is changed, then the site is rebuilt from
-//! the build before and told which file changed, 15 times, and the median is printed beside a clean build's time.
+//! Times what `hubsite serve` does after a save: one session's summary (or HUBSITE_BENCH_FIELD) is changed, then
+//! the site is rebuilt from the build before and told which file changed, 15 times (or HUBSITE_BENCH_RUNS), and the
+//! median is printed beside a clean build's time.
 //! Run with `cargo bench --bench rebuild` for a copy of the example site, or with HUBSITE_BENCH_SESSIONS=10000
 //! for a generated site of that many sessions.
 
@@ -66,8 +67,16 @@ fn main() {
     // As `serve`'s watcher would, the rebuild is told which file changed, so it reads only that one.
     let changed = [file.strip_prefix(&dir).unwrap_or(&file).to_path_buf()];
     let mut times: Vec<Duration> = Vec::new();
-    for i in 0..15 {
-        let edited = original.replacen("summary = \"", &format!("summary = \"{i} "), 1);
+    // The summary shows on the session's own pages; its title, which `serve-reload.mjs` changes, on every list
+    // the session is in as well: HUBSITE_BENCH_FIELD=title.
+    let field = std::env::var("HUBSITE_BENCH_FIELD").unwrap_or_else(|_| "summary".into());
+    // More runs give a profiler more to see: HUBSITE_BENCH_RUNS=300.
+    let runs = std::env::var("HUBSITE_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(15);
+    for i in 0..runs {
+        let edited = original.replacen(&format!("{field} = \""), &format!("{field} = \"{i} "), 1);
         if std::fs::write(&file, edited).is_err() {
             std::process::exit(2);
         }
@@ -89,7 +98,7 @@ fn main() {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{} files; clean build {:.0} ms; rebuild after changing {}: median {:.0} ms (fastest {:.0}, slowest {:.0}), \
+        "{} files; clean build {:.0} ms; rebuild after changing the {field} of {}: median {:.0} ms (fastest {:.0}, slowest {:.0}), \
          {} files changed",
         last.files.len(),
         ms(clean),

@@ -10,8 +10,11 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 /// The folders whose files make the site; `site.toml` sits beside them.
 const FOLDERS: [&str; 3] = ["content", "locales", "themes"];
 
-/// How long the files must be quiet before a rebuild: an editor's save is often a write, a rename and a chmod.
-const SETTLE: Duration = Duration::from_millis(15);
+/// How long the files must be quiet before a rebuild. An editor's save is often a write, a rename and a chmod, all
+/// within a millisecond; every millisecond here is one more before the tab shows the change. A save slower than
+/// this (a file copied in pieces) is at worst built twice: the half-written file shows its problems, then the
+/// rest of the save builds again.
+const SETTLE: Duration = Duration::from_millis(5);
 
 pub struct Watcher {
     root: PathBuf,

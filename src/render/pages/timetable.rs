@@ -107,7 +107,8 @@ impl<'a> Ctx<'a> {
     pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool, n: usize) -> (Vec<Day>, usize) {
         let picked = self.picked(keep, n);
         let count = picked.iter().map(|d| d.on_day.len()).sum();
-        (picked.iter().map(|d| self.day(lang, d)).collect(), count)
+        let headings = self.day_headings(lang, n);
+        (picked.iter().map(|d| self.day(lang, d, &headings)).collect(), count)
     }
 
     /// `n` days from today (at most a week), each with the sessions `keep` keeps on it.
@@ -129,12 +130,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A day of a timetable as its page shows it.
-    fn day(&self, lang: &LangCode, picked: &Picked<'_, 'a>) -> Day {
+    fn day(&self, lang: &LangCode, picked: &Picked<'_, 'a>, headings: &[String]) -> Day {
         let words = self.words(lang);
         let date = picked.date;
         Day {
             id: day_id(date),
-            heading: self.day_heading(lang, picked),
+            heading: headings.get(picked.n).cloned().unwrap_or_default(),
             items: picked
                 .on_day
                 .iter()
@@ -150,16 +151,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn day_heading(&self, lang: &LangCode, picked: &Picked<'_, 'a>) -> String {
+    /// The heading of each of the first `n` days of the week, worked out once for every timetable: putting a date
+    /// into words is a message to format, and the same seven days head every page.
+    fn day_headings(&self, lang: &LangCode, n: usize) -> Vec<String> {
         let words = self.words(lang);
-        match picked.n {
-            0 => self.strings.get(
-                lang,
-                "timetable-today",
-                &[("date", words.day_and_date(picked.date).into())],
-            ),
-            _ => words.day_and_date(picked.date),
-        }
+        self.week
+            .iter()
+            .take(n)
+            .enumerate()
+            .map(|(n, (date, _))| match n {
+                0 => self
+                    .strings
+                    .get(lang, "timetable-today", &[("date", words.day_and_date(*date).into())]),
+                _ => words.day_and_date(*date),
+            })
+            .collect()
     }
 
     pub(super) fn filters(&self, lang: &LangCode) -> Vec<Group> {
@@ -188,7 +194,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The pages of one timetable, and a link to each day on them.
-    fn timetable(&self, lang: &'a LangCode, filter: &Filter<'_>) -> Result<(Vec<Rendered>, Vec<Link>), TemplateError> {
+    fn timetable(
+        &self,
+        lang: &'a LangCode,
+        filter: &Filter<'_>,
+        headings: &[String],
+    ) -> Result<(Vec<Rendered>, Vec<Link>), TemplateError> {
         let words = self.words(lang);
         let (path, title): (PathFn<'_>, String) = match filter {
             Filter::All => (Box::new(urls::timetable), words.t("timetable-title")),
@@ -233,11 +244,13 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::new();
         let mut day_links = Vec::new();
         for (k, days) in parts.into_iter().enumerate() {
-            day_links.extend(days.iter().map(|d| Link {
-                href: format!("{}#{}", nth(k)(lang), day_id(d.date)),
-                title: self.day_heading(lang, d),
-                ..Link::default()
-            }));
+            if let Filter::All = filter {
+                day_links.extend(days.iter().map(|d| Link {
+                    href: format!("{}#{}", nth(k)(lang), day_id(d.date)),
+                    title: headings.get(d.n).cloned().unwrap_or_default(),
+                    ..Link::default()
+                }));
+            }
             let link = |k: usize, id: &str| Link {
                 href: nth(k)(lang),
                 title: words.t(id),
@@ -262,7 +275,7 @@ impl<'a> Ctx<'a> {
                 page: Timetable {
                     count: self.strings.get(lang, "timetable-count", &[("count", count.into())]),
                     intro: intro.clone(),
-                    days: days.iter().map(|d| self.day(lang, d)).collect(),
+                    days: days.iter().map(|d| self.day(lang, d, headings)).collect(),
                     previous: (k > 0).then(|| link(k - 1, "timetable-earlier")),
                     next: (k < last).then(|| link(k + 1, "timetable-later")),
                     filters: self.filters(lang),
@@ -312,12 +325,13 @@ impl<'a> Ctx<'a> {
     /// The whole week, then the week in each area, then the week for each kind of activity; and a link to each
     /// day of the whole week, wherever its page is.
     pub(super) fn timetables(&self, lang: &'a LangCode) -> Result<(Vec<Rendered>, Vec<Link>), TemplateError> {
-        let (mut out, days) = self.timetable(lang, &Filter::All)?;
+        let headings = self.day_headings(lang, 7);
+        let (mut out, days) = self.timetable(lang, &Filter::All, &headings)?;
         for l in &self.config.localities {
-            out.extend(self.timetable(lang, &Filter::Area(&l.value))?.0);
+            out.extend(self.timetable(lang, &Filter::Area(&l.value), &headings)?.0);
         }
         for (c, _) in self.categories(lang) {
-            out.extend(self.timetable(lang, &Filter::Category(c))?.0);
+            out.extend(self.timetable(lang, &Filter::Category(c), &headings)?.0);
         }
         Ok((out, days))
     }
