@@ -160,6 +160,19 @@ fn a_saved_change_reloads_a_mistake_shows_over_the_page_and_its_fix_reloads_agai
     preview.edit(file, "title = \"Baby massage\"", "title = \"Baby massage and rhymes\"");
     assert_eq!(events.next(), ("built".to_string(), "2".to_string()));
     assert_eq!(preview.shown(page), ("Baby massage and rhymes".to_string(), None));
+    // The tab reloads as soon as the session's own pages are made; the lists that gather it are never shown from
+    // before the change, even when asked for at once.
+    let (status, timetable) = preview.get("/en/timetable/");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(timetable.contains(">Baby massage and rhymes<"), "{timetable}");
+    let (_, meta) = preview.get("/en/search/meta.json");
+    let folder = meta
+        .split("\"v\":\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .expect("a folder");
+    let (status, _) = preview.get(&format!("/en/search/{folder}/d/0.json"));
+    assert_eq!(status, "HTTP/1.1 200 OK", "the index named by meta.json is there");
 
     preview.edit(file, "title = \"Baby massage and rhymes\"", "title = 5");
     let (name, problems) = events.next();

@@ -41,6 +41,10 @@ pub trait Progress: Sync {
     /// More pages than `start` said: a long timetable split over several pages.
     fn grow(&self, _pages: usize) {}
     fn tick(&self) {}
+    /// Called on a rebuild once the entries a change affects are made, before the lists that gather them, with the
+    /// files that differ from the last build so far: a preview can show them while the rest is made. Not called
+    /// when a page among them has a word the plain-language check would stop the build for.
+    fn entries_made(&self, _files: SiteFiles) {}
 }
 
 /// No progress shown: for tests, benchmarks and output that is not a terminal.
@@ -232,6 +236,9 @@ pub fn site_since(
             }
         }
     }
+    if sink.is_none() && previous.is_some() && !remade.is_empty() {
+        entries_made(checked, progress, &files, &remade);
+    }
     // The lists gather what the entries made, so they come after them.
     if let Some(print) = lists {
         let before = previous.map(|(_, m)| &m.search);
@@ -279,6 +286,26 @@ pub fn site_since(
         }
     }
     Ok(Rendering { files, memo, remade })
+}
+
+/// Gives the files made again so far to `progress`, unless a page among them has an acronym that would stop the
+/// build, which must not be shown even for a moment.
+fn entries_made(checked: &crate::Checked, progress: &dyn Progress, files: &SiteFiles, remade: &BTreeSet<String>) {
+    let early: SiteFiles = remade
+        .iter()
+        .filter_map(|path| Some((path.clone(), files.get(path)?.clone())))
+        .collect();
+    if checked.loaded.config.acronyms == crate::config::AcronymLevel::Error {
+        let found = checked.scan_pages(&early, &mut early.keys());
+        let stops = found.values().any(|(_, f)| {
+            f.iter()
+                .any(|(rule, _, _)| *rule == crate::validate::plain::Rule::Acronym)
+        });
+        if stops {
+            return;
+        }
+    }
+    progress.entries_made(early);
 }
 
 /// Gives each file to the sink, if there is one, keeping only its path.

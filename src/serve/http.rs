@@ -101,17 +101,19 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
         return events(out, shared);
     }
     let head = method == "HEAD";
-    let snapshot = shared.snapshot();
-    match find(&snapshot, path) {
+    let mut snapshot = shared.snapshot();
+    // While a change is being built, its first files are shown at once; anything else waits for the whole site,
+    // so no file from before the change is ever shown beside one from after it.
+    if let Some(early) = snapshot.early.take() {
+        if let Found::File(key) = find(&early, path) {
+            return file(&mut out, &key, &early[&key], &snapshot, head);
+        }
+        snapshot = shared.whole(Duration::from_secs(60));
+    }
+    match find(&snapshot.files, path) {
         Found::File(key) => {
             let body = &snapshot.files[&key];
-            let kind = content_type(&key);
-            if kind.starts_with("text/html") {
-                let page = with_script(body, &snapshot);
-                respond(&mut out, "200 OK", kind, &page, head)
-            } else {
-                respond(&mut out, "200 OK", kind, body, head)
-            }
+            file(&mut out, &key, body, &snapshot, head)
         }
         Found::Folder(to) => {
             let head_text = format!(
@@ -131,6 +133,17 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
     }
 }
 
+/// A file of the site, with the reload script in a page.
+fn file(out: &mut TcpStream, key: &str, body: &[u8], snapshot: &Snapshot, head: bool) -> std::io::Result<()> {
+    let kind = content_type(key);
+    if kind.starts_with("text/html") {
+        let page = with_script(body, snapshot);
+        respond(out, "200 OK", kind, &page, head)
+    } else {
+        respond(out, "200 OK", kind, body, head)
+    }
+}
+
 enum Found {
     File(String),
     /// A folder asked for without its closing slash: the address it should have.
@@ -139,7 +152,7 @@ enum Found {
 }
 
 /// The file a path names in the built site, which lives in memory: a path can reach nothing else.
-fn find(snapshot: &Snapshot, path: &str) -> Found {
+fn find(files: &crate::render::SiteFiles, path: &str) -> Found {
     let Some(decoded) = percent_decode(path) else {
         return Found::Nothing;
     };
@@ -149,16 +162,16 @@ fn find(snapshot: &Snapshot, path: &str) -> Found {
     let key = decoded.trim_start_matches('/');
     if key.is_empty() || key.ends_with('/') {
         let index = format!("{key}index.html");
-        return if snapshot.files.contains_key(&index) {
+        return if files.contains_key(&index) {
             Found::File(index)
         } else {
             Found::Nothing
         };
     }
-    if snapshot.files.contains_key(key) {
+    if files.contains_key(key) {
         return Found::File(key.to_string());
     }
-    if snapshot.files.contains_key(&format!("{key}/index.html")) {
+    if files.contains_key(&format!("{key}/index.html")) {
         return Found::Folder(format!("{path}/"));
     }
     Found::Nothing
@@ -291,6 +304,7 @@ mod tests {
             version: 3,
             files: Arc::new(files),
             problems: None,
+            early: None,
         }
     }
 
@@ -324,10 +338,10 @@ mod tests {
     #[test]
     fn paths_find_files_and_nothing_outside() {
         let s = snapshot();
-        assert!(matches!(find(&s, "/"), Found::File(k) if k == "index.html"));
-        assert!(matches!(find(&s, "/en/"), Found::File(k) if k == "en/index.html"));
-        assert!(matches!(find(&s, "/en"), Found::Folder(to) if to == "/en/"));
-        assert!(matches!(find(&s, "/search.js"), Found::File(_)));
+        assert!(matches!(find(&s.files, "/"), Found::File(k) if k == "index.html"));
+        assert!(matches!(find(&s.files, "/en/"), Found::File(k) if k == "en/index.html"));
+        assert!(matches!(find(&s.files, "/en"), Found::Folder(to) if to == "/en/"));
+        assert!(matches!(find(&s.files, "/search.js"), Found::File(_)));
         for outside in [
             "/../site.toml",
             "/en/../../etc/passwd",
@@ -335,7 +349,7 @@ mod tests {
             "/en/%00",
             "/%zz",
         ] {
-            assert!(matches!(find(&s, outside), Found::Nothing), "{outside}");
+            assert!(matches!(find(&s.files, outside), Found::Nothing), "{outside}");
         }
     }
 

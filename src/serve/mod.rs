@@ -17,6 +17,9 @@ pub struct Snapshot {
     pub version: u64,
     pub files: Arc<SiteFiles>,
     pub problems: Option<String>,
+    /// While a change is being built, the files of the entries it changed, made before the lists that gather them:
+    /// a tab that reloads for the change is shown these at once, and waits for the whole site for anything else.
+    pub early: Option<Arc<SiteFiles>>,
 }
 
 /// The snapshot, shared between the builder and the threads answering tabs, with a signal for each new one.
@@ -35,6 +38,25 @@ impl Shared {
         self.lock().clone()
     }
 
+    /// The snapshot once the change being built is built whole (at once if none is), or after `timeout` whatever it is.
+    pub fn whole(&self, timeout: Duration) -> Snapshot {
+        let now = self.lock();
+        let (now, _) = self
+            .changed
+            .wait_timeout_while(now, timeout, |s| s.early.is_some())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        now.clone()
+    }
+
+    /// Shows the first files of a change, before the rest of the site is made: open tabs reload now.
+    fn publish_early(&self, files: SiteFiles) {
+        let mut now = self.lock();
+        now.version += 1;
+        now.problems = None;
+        now.early = Some(Arc::new(files));
+        self.changed.notify_all();
+    }
+
     /// The snapshot once its version is not `seen`, or after `timeout` whatever it is.
     pub fn wait_for_change(&self, seen: Option<u64>, timeout: Duration) -> Snapshot {
         let now = self.lock();
@@ -48,7 +70,11 @@ impl Shared {
     /// Shows a new outcome, giving back the site it replaces so the caller can let it go off the lock.
     fn publish(&self, outcome: Result<Arc<SiteFiles>, String>) -> Option<Arc<SiteFiles>> {
         let mut now = self.lock();
-        now.version += 1;
+        // Tabs reloaded when the first files of this change were shown, and what they have is the same as the
+        // whole site has: they need not reload again. A change that failed after all has problems to show.
+        if now.early.take().is_none() || outcome.is_err() {
+            now.version += 1;
+        }
         let old = match outcome {
             Ok(files) => {
                 now.problems = None;
@@ -127,13 +153,14 @@ pub fn run(options: &Options) -> Result<(), String> {
     // while the first build runs must not be missed.
     let watcher = watch::Watcher::start(&options.site);
     let mut last = None;
-    let problems = build(&options.site, options.today, &mut last, None).0.err();
+    let problems = build(&options.site, options.today, &mut last, None, &Quiet).0.err();
     let files = last.as_ref().map(|l| l.files.clone()).unwrap_or_default();
     let shared = Arc::new(Shared {
         now: Mutex::new(Snapshot {
             version: 1,
             files,
             problems,
+            early: None,
         }),
         changed: Condvar::new(),
     });
@@ -176,7 +203,8 @@ pub fn run(options: &Options) -> Result<(), String> {
             }
             _ => unbuilt = None,
         }
-        let (outcome, before) = build(&options.site, options.today, &mut last, unbuilt.as_deref());
+        let early = Early(&shared);
+        let (outcome, before) = build(&options.site, options.today, &mut last, unbuilt.as_deref(), &early);
         if outcome.is_ok() {
             unbuilt = Some(Vec::new());
         }
@@ -205,8 +233,9 @@ fn build(
     today: time::Date,
     last: &mut Option<Last>,
     changed: Option<&[PathBuf]>,
+    progress: &dyn crate::render::Progress,
 ) -> (Result<usize, String>, Option<Last>) {
-    match crate::rebuild(site, today, &Quiet, last.as_ref().map(|l| l.before(changed))) {
+    match crate::rebuild(site, today, progress, last.as_ref().map(|l| l.before(changed))) {
         Ok(built) => {
             eprint!("{}", built.report);
             let rendered = built.remade.len();
@@ -241,3 +270,66 @@ fn describe(changed: &[PathBuf]) -> String {
 
 struct Quiet;
 impl crate::render::Progress for Quiet {}
+
+/// Shows the entries a change affects as soon as they are made. On a large site the lists, search index and open
+/// data that gather every entry are most of a rebuild; the page being edited need not wait for them.
+struct Early<'a>(&'a Shared);
+
+impl crate::render::Progress for Early<'_> {
+    fn entries_made(&self, files: SiteFiles) {
+        self.0.publish_early(files);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(page: &str) -> SiteFiles {
+        SiteFiles::from([("en/index.html".to_string(), Arc::new(page.as_bytes().to_vec()))])
+    }
+
+    fn shared() -> Arc<Shared> {
+        Arc::new(Shared {
+            now: Mutex::new(Snapshot {
+                version: 1,
+                files: Arc::new(site("before")),
+                problems: None,
+                early: None,
+            }),
+            changed: Condvar::new(),
+        })
+    }
+
+    #[test]
+    fn the_first_files_of_a_change_reload_tabs_once_and_the_rest_waits_for_the_whole_site() {
+        let shared = shared();
+        shared.publish_early(site("early"));
+        let now = shared.snapshot();
+        assert_eq!(now.version, 2, "tabs reload for the first files");
+        assert!(now.early.is_some());
+        let waiting = {
+            let shared = shared.clone();
+            std::thread::spawn(move || shared.whole(Duration::from_secs(20)))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(
+            !waiting.is_finished(),
+            "anything else waits while the change is being built"
+        );
+        shared.publish(Ok(Arc::new(site("whole"))));
+        let whole = waiting.join().expect("the wait ends");
+        assert!(whole.early.is_none());
+        assert_eq!(whole.files["en/index.html"].as_slice(), b"whole");
+        assert_eq!(whole.version, 2, "the whole site does not reload tabs again");
+
+        // A change whose first files were shown but which then fails has its problems to show.
+        shared.publish_early(site("early again"));
+        shared.publish(Err("the theme has a problem".into()));
+        let now = shared.snapshot();
+        assert_eq!(now.version, 4);
+        assert!(now.early.is_none());
+        assert_eq!(now.problems.as_deref(), Some("the theme has a problem"));
+        assert_eq!(now.files["en/index.html"].as_slice(), b"whole", "the last good site");
+    }
+}
