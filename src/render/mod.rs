@@ -168,9 +168,6 @@ pub fn site_since(
         global,
         ..Memo::default()
     };
-    // Start from the last build's files when everything global is the same, and take out those of every part
-    // made again or gone: cloning the map is far cheaper than putting 100,000 files back one by one.
-    let mut files = previous.map(|(f, _)| f.clone()).unwrap_or_default();
     let mut todo = Vec::new();
     let mut lists = None;
     for (unit, print) in units.iter().cloned() {
@@ -211,6 +208,7 @@ pub fn site_since(
             Ok(made)
         })
         .collect();
+    let mut entry_files = Vec::new();
     for ((kind, slug, print), made) in todo.into_iter().zip(rendered) {
         let unit = Unit::Entry(kind, slug);
         let pages::EntryFiles {
@@ -228,16 +226,21 @@ pub fn site_since(
         };
         memo.units.insert(unit, Arc::new(unit_made));
         if sink.is_none() {
-            for (path, bytes) in made {
-                if !stale.is_empty() {
-                    made_now.insert(path.clone());
-                }
-                put(&mut files, &mut remade, path, bytes);
-            }
+            entry_files.extend(made.into_iter().map(|(path, bytes)| (path, Arc::new(bytes))));
         }
     }
-    if sink.is_none() && previous.is_some() && !remade.is_empty() {
-        entries_made(checked, progress, &files, &remade);
+    if let Some((before, _)) = previous.filter(|_| sink.is_none()) {
+        entries_made(checked, progress, before, &entry_files);
+    }
+    // Start from the last build's files when everything global is the same, and take out those of every part
+    // made again or gone: cloning the map is far cheaper than putting 100,000 files back one by one. (After the
+    // entries are shown: a preview need not wait for it.)
+    let mut files = previous.map(|(f, _)| f.clone()).unwrap_or_default();
+    for (path, bytes) in entry_files {
+        if !stale.is_empty() {
+            made_now.insert(path.clone());
+        }
+        put(&mut files, &mut remade, path, bytes);
     }
     // The lists gather what the entries made, so they come after them.
     if let Some(print) = lists {
@@ -258,7 +261,7 @@ pub fn site_since(
                 if !stale.is_empty() {
                     made_now.insert(path.clone());
                 }
-                put(&mut files, &mut remade, path, bytes);
+                put(&mut files, &mut remade, path, Arc::new(bytes));
             }
         }
     } else if let Some((_, m)) = previous {
@@ -288,13 +291,17 @@ pub fn site_since(
     Ok(Rendering { files, memo, remade })
 }
 
-/// Gives the files made again so far to `progress`, unless a page among them has an acronym that would stop the
-/// build, which must not be shown even for a moment.
-fn entries_made(checked: &crate::Checked, progress: &dyn Progress, files: &SiteFiles, remade: &BTreeSet<String>) {
-    let early: SiteFiles = remade
+/// Gives `progress` the entries' files that differ from the last build's, unless a page among them has an acronym
+/// that would stop the build, which must not be shown even for a moment.
+fn entries_made(checked: &crate::Checked, progress: &dyn Progress, before: &SiteFiles, made: &[(String, Bytes)]) {
+    let early: SiteFiles = made
         .iter()
-        .filter_map(|path| Some((path.clone(), files.get(path)?.clone())))
+        .filter(|(path, bytes)| before.get(path).is_none_or(|b| b != bytes))
+        .map(|(path, bytes)| (path.clone(), bytes.clone()))
         .collect();
+    if early.is_empty() {
+        return;
+    }
     if checked.loaded.config.acronyms == crate::config::AcronymLevel::Error {
         let found = checked.scan_pages(&early, &mut early.keys());
         let stops = found.values().any(|(_, f)| {
@@ -319,19 +326,19 @@ fn send(sink: Option<&dyn Sink>, files: &mut [(String, Vec<u8>)]) {
 }
 
 /// Puts a file made in this build into `files`, noting it as remade unless the last build had the same bytes.
-fn put(files: &mut SiteFiles, remade: &mut BTreeSet<String>, path: String, bytes: Vec<u8>) {
-    if files.get(&path).is_some_and(|b| **b == bytes) {
+fn put(files: &mut SiteFiles, remade: &mut BTreeSet<String>, path: String, bytes: Bytes) {
+    if files.get(&path).is_some_and(|b| **b == *bytes) {
         return;
     }
     remade.insert(path.clone());
-    files.insert(path, Arc::new(bytes));
+    files.insert(path, bytes);
 }
 
 /// The files that list many entries: each language's list pages and search index, the calendar of everything,
 /// the open-data lists, the files shared by all languages, and the theme's static files and scripts.
-fn lists(
-    ctx: &pages::Ctx<'_>,
-    checked: &crate::Checked,
+fn lists<'c>(
+    ctx: &pages::Ctx<'c>,
+    checked: &'c crate::Checked,
     statics: &BTreeMap<String, Vec<u8>>,
     memo: &Memo,
     before: Option<&BTreeMap<LangCode, crate::search::Tokenised>>,

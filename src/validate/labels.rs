@@ -1,5 +1,7 @@
 //! Every vocabulary id a site uses must have a label in every site language.
 
+use std::collections::HashSet;
+
 use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Span};
@@ -9,10 +11,16 @@ struct Checker<'a> {
     config: &'a SiteConfig,
     catalog: &'a Catalog,
     out: Vec<Diagnostic>,
+    /// The ids already found with a label in every language: thousands of sessions share a few categories, and
+    /// each would otherwise be looked up in every language again.
+    labelled: HashSet<(&'static str, &'a str)>,
 }
 
-impl Checker<'_> {
-    fn need(&mut self, prefix: &str, what: &str, id: &str, span: Span) {
+impl<'a> Checker<'a> {
+    fn need(&mut self, prefix: &'static str, what: &str, id: &'a str, span: Span) {
+        if self.labelled.contains(&(prefix, id)) {
+            return;
+        }
         let message_id = format!("{prefix}-{id}");
         let missing: Vec<&str> = self
             .config
@@ -22,6 +30,7 @@ impl Checker<'_> {
             .map(|l| l.as_str())
             .collect();
         if missing.is_empty() {
+            self.labelled.insert((prefix, id));
             return;
         }
         // A near miss of an id that is labelled is a typing mistake, not a new id.
@@ -66,6 +75,7 @@ pub fn check(config: &SiteConfig, content: &Content, catalog: &Catalog) -> Vec<D
         config,
         catalog,
         out: Vec::new(),
+        labelled: HashSet::new(),
     };
     for l in &config.localities {
         c.need("locality", "locality", l.value.as_str(), l.span);

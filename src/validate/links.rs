@@ -1,6 +1,7 @@
 //! Links in entry text: `@/<kind>/<slug>` must name an entry; unsafe links and raw HTML are reported.
 
 use pulldown_cmark::{Event, Parser, Tag};
+use rayon::prelude::*;
 
 use crate::content::Content;
 use crate::content::entry::Index;
@@ -32,8 +33,13 @@ pub fn parse_internal(dest: &str) -> Option<Result<EntryRef, String>> {
     }
 }
 
-fn check_text(text: &Text, index: &Index, out: &mut Vec<Diagnostic>) {
-    let Some(fallback) = text.body_at else { return };
+fn check_text(text: &Text, index: &Index) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(fallback) = text.body_at else { return out };
+    // Without a bracket or an angle bracket, markdown has no link, picture or HTML: no need to parse it.
+    if !text.body.contains(['[', '<']) {
+        return out;
+    }
     let at = |range: std::ops::Range<usize>| match text.body_span {
         Some(b) => Span {
             file: b.file,
@@ -70,15 +76,13 @@ fn check_text(text: &Text, index: &Index, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
+    out
 }
 
 pub fn check(content: &Content, index: &Index) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (_, _, common) in content.entries() {
-        check_text(&common.text, index, &mut out);
-        for t in common.translations.values() {
-            check_text(&t.text, index, &mut out);
-        }
-    }
-    out
+    let texts: Vec<&Text> = content
+        .entries()
+        .flat_map(|(_, _, common)| std::iter::once(&common.text).chain(common.translations.values().map(|t| &t.text)))
+        .collect();
+    texts.par_iter().flat_map_iter(|text| check_text(text, index)).collect()
 }

@@ -62,14 +62,15 @@ pub struct Ctx<'a> {
     at_place: BTreeMap<&'a str, Vec<&'a SessionId>>,
     for_offer: BTreeMap<&'a OfferId, Vec<&'a SessionId>>,
     /// Sessions by when they next happen, soonest first, then those with no date ahead: the order search numbers
-    /// them in, the same in every language.
-    soonest: Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)>,
+    /// them in, the same in every language. Worked out when first asked for, which is after the entries are made,
+    /// so a preview need not wait for it to show them.
+    soonest: OnceLock<Vec<(&'a SessionId, Option<crate::schedule::Occurrence>)>>,
     /// Each session's slots as calendar series: the same for every language's calendars and for the open data,
     /// so worked out once.
     series: BTreeMap<&'a SessionId, OnceLock<Vec<crate::schedule::recur::Series>>>,
     /// The week from `today`: each day's date and what happens on it, sorted by time, then by name; the same for
-    /// every language and every list, so worked out once.
-    week: Vec<(time::Date, Vec<OnDay<'a>>)>,
+    /// every language and every list, so worked out once, when first asked for.
+    week: OnceLock<Vec<(time::Date, Vec<OnDay<'a>>)>>,
     /// The kinds of activity sessions use, each once: many lists show them, so they are gathered once.
     used_categories: Vec<&'a CategoryId>,
     /// The day "next dates" and the timetable count from: fixed per build, so the same input gives the same pages.
@@ -127,8 +128,8 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut ctx = Ctx {
-            soonest: Vec::new(),
-            week: Vec::new(),
+            soonest: OnceLock::new(),
+            week: OnceLock::new(),
             series: BTreeMap::new(),
             config: &checked.loaded.config,
             content,
@@ -151,8 +152,6 @@ impl<'a> Ctx<'a> {
             session_prints: None,
             views: Default::default(),
         };
-        ctx.soonest = ctx.by_next_date();
-        ctx.week = ctx.week();
         ctx.series = content.sessions.keys().map(|id| (id, OnceLock::new())).collect();
         ctx
     }
@@ -169,9 +168,19 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Seven days from today with what happens on each.
+    fn week(&self) -> &[(time::Date, Vec<OnDay<'a>>)] {
+        self.week.get_or_init(|| self.make_week())
+    }
+
+    /// Sessions by when they next happen: see `soonest`.
+    fn soonest(&self) -> &[(&'a SessionId, Option<crate::schedule::Occurrence>)] {
+        self.soonest.get_or_init(|| self.by_next_date())
+    }
+
     /// Seven days from today with what happens on each. A date past the end of the calendar (only from a mistyped
     /// --today) ends the week early.
-    fn week(&self) -> Vec<(time::Date, Vec<OnDay<'a>>)> {
+    fn make_week(&self) -> Vec<(time::Date, Vec<OnDay<'a>>)> {
         let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
             .content
             .sessions

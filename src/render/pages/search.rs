@@ -187,7 +187,7 @@ impl<'a> Ctx<'a> {
     /// with no words lists what is on next, then places, Start for Life and the other pages.
     pub(super) fn search_docs(&self, lang: &LangCode, kept: &super::KeptDoc<'_>) -> Vec<Arc<Doc>> {
         let c = self.content;
-        let sessions = self.soonest.iter().map(|(id, _)| (Kind::Session, id.as_str()));
+        let sessions = self.soonest().iter().map(|(id, _)| (Kind::Session, id.as_str()));
         let hubs = c.hubs.keys().map(|id| (Kind::Hub, id.as_str()));
         let spokes = c.spokes.keys().map(|id| (Kind::Spoke, id.as_str()));
         let offers = c.offers.keys().map(|id| (Kind::Offer, id.as_str()));

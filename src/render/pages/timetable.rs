@@ -113,7 +113,7 @@ impl<'a> Ctx<'a> {
 
     /// `n` days from today (at most a week), each with the sessions `keep` keeps on it.
     fn picked(&self, keep: &dyn Fn(&Session) -> bool, n: usize) -> Vec<Picked<'_, 'a>> {
-        self.week
+        self.week()
             .iter()
             .take(n)
             .enumerate()
@@ -155,7 +155,7 @@ impl<'a> Ctx<'a> {
     /// into words is a message to format, and the same seven days head every page.
     fn day_headings(&self, lang: &LangCode, n: usize) -> Vec<String> {
         let words = self.words(lang);
-        self.week
+        self.week()
             .iter()
             .take(n)
             .enumerate()
@@ -301,11 +301,11 @@ impl<'a> Ctx<'a> {
 
     /// How many pages each timetable has (the same in every language), from one pass over the week.
     pub(super) fn week_pages(&self) -> WeekPages<'a> {
-        let days = self.week.len().min(7);
+        let days = self.week().len().min(7);
         let mut all = vec![0; days];
         let mut area: BTreeMap<&LocalityId, Vec<usize>> = BTreeMap::new();
         let mut category: BTreeMap<&CategoryId, Vec<usize>> = BTreeMap::new();
-        for (d, (_, on_day)) in self.week.iter().take(days).enumerate() {
+        for (d, (_, on_day)) in self.week().iter().take(days).enumerate() {
             for (_, _, s) in on_day {
                 all[d] += 1;
                 if let Some(l) = self.locality_of(s) {
