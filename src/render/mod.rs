@@ -244,6 +244,7 @@ pub fn site_since(
     }
     // The lists gather what the entries made, so they come after them.
     if let Some(print) = lists {
+        ctx.prepare_lists();
         let before = previous.map(|(_, m)| &m.search);
         let (made, search) = self::lists(&ctx, checked, &statics, &memo, before, sink)?;
         memo.search = search;

@@ -173,6 +173,12 @@ impl<'a> Ctx<'a> {
         self.week.get_or_init(|| self.make_week())
     }
 
+    /// Works out what every language's lists share, on both cores, before the languages' lists start: worked out by
+    /// whichever language asks first, the others would wait for it.
+    pub fn prepare_lists(&self) {
+        rayon::join(|| self.week(), || self.soonest());
+    }
+
     /// Sessions by when they next happen: see `soonest`.
     fn soonest(&self) -> &[(&'a SessionId, Option<crate::schedule::Occurrence>)] {
         self.soonest.get_or_init(|| self.by_next_date())
