@@ -109,6 +109,16 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
             return file(&mut out, &key, &early[&key], &snapshot, head);
         }
         snapshot = shared.whole(Duration::from_secs(60));
+        if snapshot.early.is_some() {
+            // Still building after a minute: a file from before the change is not to be shown as after it.
+            return respond(
+                &mut out,
+                "503 Service Unavailable",
+                "text/plain; charset=utf-8",
+                b"The preview is still building your last change. Reload this page in a moment.",
+                head,
+            );
+        }
     }
     match find(&snapshot.files, path) {
         Found::File(key) => {
@@ -269,6 +279,9 @@ fn events(mut out: TcpStream, shared: &Shared) -> std::io::Result<()> {
         } else {
             let mut event = String::new();
             match &snapshot.problems {
+                // A tab may be showing the first files of the change that failed: it reloads to the last version
+                // that worked, which comes with the problems over it.
+                Some(_) if snapshot.undo => event.push_str(&format!("event: built\ndata: {}\n", snapshot.version)),
                 Some(problems) => {
                     event.push_str("event: problems\n");
                     for line in problems.lines() {
@@ -305,6 +318,7 @@ mod tests {
             files: Arc::new(files),
             problems: None,
             early: None,
+            undo: false,
         }
     }
 

@@ -13,13 +13,17 @@ use crate::render::SiteFiles;
 /// What the preview serves: the last site that built, and the problems with the newest change if it did not.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
-    /// Goes up with every attempt to build, good or bad, so a tab knows when it is out of date.
+    /// Goes up with every attempt to build, good or bad, so a tab knows when it is out of date; once per attempt,
+    /// whether or not its first files were shown before the rest.
     pub version: u64,
     pub files: Arc<SiteFiles>,
     pub problems: Option<String>,
     /// While a change is being built, the files of the entries it changed, made before the lists that gather them:
     /// a tab that reloads for the change is shown these at once, and waits for the whole site for anything else.
     pub early: Option<Arc<SiteFiles>>,
+    /// The first files of the last change were shown, then the change failed: tabs showing them must reload to go
+    /// back to the last version that worked (with the problems over it).
+    pub undo: bool,
 }
 
 /// The snapshot, shared between the builder and the threads answering tabs, with a signal for each new one.
@@ -53,6 +57,7 @@ impl Shared {
         let mut now = self.lock();
         now.version += 1;
         now.problems = None;
+        now.undo = false;
         now.early = Some(Arc::new(files));
         self.changed.notify_all();
     }
@@ -72,9 +77,11 @@ impl Shared {
         let mut now = self.lock();
         // Tabs reloaded when the first files of this change were shown, and what they have is the same as the
         // whole site has: they need not reload again. A change that failed after all has problems to show.
-        if now.early.take().is_none() || outcome.is_err() {
+        let shown_early = now.early.take().is_some();
+        if !shown_early || outcome.is_err() {
             now.version += 1;
         }
+        now.undo = shown_early && outcome.is_err();
         let old = match outcome {
             Ok(files) => {
                 now.problems = None;
@@ -161,6 +168,7 @@ pub fn run(options: &Options) -> Result<(), String> {
             files,
             problems,
             early: None,
+            undo: false,
         }),
         changed: Condvar::new(),
     });
@@ -296,6 +304,7 @@ mod tests {
                 files: Arc::new(site("before")),
                 problems: None,
                 early: None,
+                undo: false,
             }),
             changed: Condvar::new(),
         })
@@ -330,6 +339,7 @@ mod tests {
         assert_eq!(now.version, 4);
         assert!(now.early.is_none());
         assert_eq!(now.problems.as_deref(), Some("the theme has a problem"));
+        assert!(now.undo, "tabs showing the first files go back to the last good site");
         assert_eq!(now.files["en/index.html"].as_slice(), b"whole", "the last good site");
     }
 }
