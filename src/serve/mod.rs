@@ -44,12 +44,7 @@ impl Shared {
 
     /// The snapshot once the change being built is built whole (at once if none is), or after `timeout` whatever it is.
     pub fn whole(&self, timeout: Duration) -> Snapshot {
-        let now = self.lock();
-        let (now, _) = self
-            .changed
-            .wait_timeout_while(now, timeout, |s| s.early.is_some())
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        now.clone()
+        self.wait_while(timeout, |s| s.early.is_some())
     }
 
     /// Shows the first files of a change, before the rest of the site is made: open tabs reload now.
@@ -64,10 +59,15 @@ impl Shared {
 
     /// The snapshot once its version is not `seen`, or after `timeout` whatever it is.
     pub fn wait_for_change(&self, seen: Option<u64>, timeout: Duration) -> Snapshot {
+        self.wait_while(timeout, |s| Some(s.version) == seen)
+    }
+
+    /// The snapshot once `waiting` is false of it, or after `timeout` whatever it is.
+    fn wait_while(&self, timeout: Duration, waiting: impl FnMut(&mut Snapshot) -> bool) -> Snapshot {
         let now = self.lock();
         let (now, _) = self
             .changed
-            .wait_timeout_while(now, timeout, |s| Some(s.version) == seen)
+            .wait_timeout_while(now, timeout, waiting)
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         now.clone()
     }
