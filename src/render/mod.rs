@@ -41,10 +41,11 @@ pub trait Progress: Sync {
     /// More pages than `start` said: a long timetable split over several pages.
     fn grow(&self, _pages: usize) {}
     fn tick(&self) {}
-    /// Called on a rebuild once the entries a change affects are made, before the lists that gather them, with the
-    /// files that differ from the last build so far: a preview can show them while the rest is made. Not called
-    /// when a page among them has a word the plain-language check would stop the build for.
-    fn entries_made(&self, _files: SiteFiles) {}
+    /// Called on a rebuild with files that are made for good, before the rest of the site, and whether any of them
+    /// differs from the last build: once the entries a change affects are made, then once the pages that list
+    /// entries are, before the search index, calendars and open data. A preview can show them while the rest is
+    /// made. Not called when a page that differs has a word the plain-language check would stop the build for.
+    fn made_early(&self, _files: SiteFiles, _changed: bool) {}
 }
 
 /// No progress shown: for tests, benchmarks and output that is not a terminal.
@@ -229,26 +230,45 @@ pub fn site_since(
             entry_files.extend(made.into_iter().map(|(path, bytes)| (path, Arc::new(bytes))));
         }
     }
-    if let Some((before, _)) = previous.filter(|_| sink.is_none()) {
-        entries_made(checked, progress, before, &entry_files);
+    let early = previous.map(|(before, _)| before).filter(|_| sink.is_none());
+    if let Some(before) = early {
+        made_early(checked, progress, before, &entry_files);
     }
+    // The lists gather what the entries made, so they come after them: their pages first, shown as soon as they
+    // are made, then the search index, calendars and open data, which no page waits for.
+    let list_pages = match lists {
+        Some(_) => {
+            ctx.prepare_lists();
+            let pages = self::list_pages(&ctx, config, sink)?;
+            if let Some(before) = early {
+                made_early(checked, progress, before, &pages);
+            }
+            Some(pages)
+        }
+        None => None,
+    };
     // Start from the last build's files when everything global is the same, and take out those of every part
     // made again or gone: cloning the map is far cheaper than putting 100,000 files back one by one. (After the
-    // entries are shown: a preview need not wait for it.)
+    // first files are shown: a preview need not wait for it.)
     let mut files = previous.map(|(f, _)| f.clone()).unwrap_or_default();
-    for (path, bytes) in entry_files {
+    let mut put_now = |path: String, bytes: Bytes| {
         if !stale.is_empty() {
             made_now.insert(path.clone());
         }
         put(&mut files, &mut remade, path, bytes);
+    };
+    for (path, bytes) in entry_files {
+        put_now(path, bytes);
     }
-    // The lists gather what the entries made, so they come after them.
-    if let Some(print) = lists {
-        ctx.prepare_lists();
+    if let (Some(print), Some(pages)) = (lists, list_pages) {
         let before = previous.map(|(_, m)| &m.search);
-        let (made, search) = self::lists(&ctx, checked, &statics, &memo, before, sink)?;
+        let (made, search) = self::list_data(&ctx, checked, &statics, &memo, before, sink)?;
         memo.search = search;
-        let paths = made.iter().map(|(path, _)| path.clone()).collect();
+        let paths = pages
+            .iter()
+            .map(|(path, _)| path)
+            .chain(made.iter().map(|(path, _)| path));
+        let paths = paths.cloned().collect();
         memo.units.insert(
             Unit::Lists,
             Arc::new(memo::Made {
@@ -258,11 +278,11 @@ pub fn site_since(
             }),
         );
         if sink.is_none() {
+            for (path, bytes) in pages {
+                put_now(path, bytes);
+            }
             for (path, bytes) in made {
-                if !stale.is_empty() {
-                    made_now.insert(path.clone());
-                }
-                put(&mut files, &mut remade, path, Arc::new(bytes));
+                put_now(path, Arc::new(bytes));
             }
         }
     } else if let Some((_, m)) = previous {
@@ -292,19 +312,18 @@ pub fn site_since(
     Ok(Rendering { files, memo, remade })
 }
 
-/// Gives `progress` the entries' files that differ from the last build's, unless a page among them has an acronym
-/// that would stop the build, which must not be shown even for a moment.
-fn entries_made(checked: &crate::Checked, progress: &dyn Progress, before: &SiteFiles, made: &[(String, Bytes)]) {
-    let early: SiteFiles = made
+/// Gives `progress` files made for good in this build, and whether any differs from the last build's; unless a page
+/// that differs has an acronym that would stop the build, which must not be shown even for a moment.
+fn made_early(checked: &crate::Checked, progress: &dyn Progress, before: &SiteFiles, made: &[(String, Bytes)]) {
+    let early: SiteFiles = made.iter().map(|(path, bytes)| (path.clone(), bytes.clone())).collect();
+    let mut differ = made
         .iter()
         .filter(|(path, bytes)| before.get(path).is_none_or(|b| b != bytes))
-        .map(|(path, bytes)| (path.clone(), bytes.clone()))
-        .collect();
-    if early.is_empty() {
-        return;
-    }
-    if checked.loaded.config.acronyms == crate::config::AcronymLevel::Error {
-        let found = checked.scan_pages(&early, &mut early.keys());
+        .map(|(path, _)| path)
+        .peekable();
+    let changed = differ.peek().is_some();
+    if changed && checked.loaded.config.acronyms == crate::config::AcronymLevel::Error {
+        let found = checked.scan_pages(&early, &mut differ);
         let stops = found.values().any(|(_, f)| {
             f.iter()
                 .any(|(rule, _, _)| *rule == crate::validate::plain::Rule::Acronym)
@@ -313,7 +332,7 @@ fn entries_made(checked: &crate::Checked, progress: &dyn Progress, before: &Site
             return;
         }
     }
-    progress.entries_made(early);
+    progress.made_early(early, changed);
 }
 
 /// Gives each file to the sink, if there is one, keeping only its path.
@@ -335,9 +354,35 @@ fn put(files: &mut SiteFiles, remade: &mut BTreeSet<String>, path: String, bytes
     files.insert(path, bytes);
 }
 
-/// The files that list many entries: each language's list pages and search index, the calendar of everything,
-/// the open-data lists, the files shared by all languages, and the theme's static files and scripts.
-fn lists<'c>(
+/// Each language's pages that list many entries, by path: home, timetables, Start for Life, search.
+fn list_pages<'c>(
+    ctx: &pages::Ctx<'c>,
+    config: &'c crate::config::SiteConfig,
+    sink: Option<&dyn Sink>,
+) -> Result<Vec<(String, Bytes)>, TemplateError> {
+    let per_lang: Vec<_> = config
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let mut pages: Vec<_> = ctx
+                .lists(lang)?
+                .into_iter()
+                .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))
+                .collect();
+            send(sink, &mut pages);
+            Ok(pages)
+        })
+        .collect::<Result<_, TemplateError>>()?;
+    Ok(per_lang
+        .into_iter()
+        .flatten()
+        .map(|(path, bytes)| (path, Arc::new(bytes)))
+        .collect())
+}
+
+/// The files that gather every entry and that no page waits for: each language's search index and calendar of
+/// everything, the open-data lists, the files shared by all languages, and the theme's static files and scripts.
+fn list_data<'c>(
     ctx: &pages::Ctx<'c>,
     checked: &'c crate::Checked,
     statics: &BTreeMap<String, Vec<u8>>,
@@ -347,8 +392,8 @@ fn lists<'c>(
 ) -> Result<ListFiles, TemplateError> {
     let config = &checked.loaded.config;
     let none = crate::search::Tokenised::new();
-    // Each language's search index is built as soon as its pages are, so the entries' words need not all be held
-    // at once.
+    // Each language's search index is built as soon as its entries' words are gathered, so they need not all be
+    // held at once.
     let per_lang: Vec<_> = config
         .languages
         .par_iter()
@@ -358,24 +403,18 @@ fn lists<'c>(
                 let made = memo.units.get(&Unit::Entry(kind, slug.to_string()))?;
                 made.docs.get(lang).cloned()
             };
-            ctx.lists(lang, &kept).map(|(pages, docs)| {
-                let mut pages: Vec<_> = pages
-                    .into_iter()
-                    .map(|(path, html)| (urls::file_for(&path), html.into_bytes()))
-                    .collect();
-                send(sink, &mut pages);
-                // A build that writes as it goes is never built again from, so it keeps no words for next time.
-                let (index, words) = crate::search::Built::from(docs, before, sink.is_none());
-                let events = memo
-                    .units
-                    .values()
-                    .filter_map(|m| m.events.get(lang))
-                    .map(String::as_str);
-                let mut calendar = [ctx.all_calendar(lang, events)];
-                send(sink, &mut calendar);
-                let [calendar] = calendar;
-                (pages, index, words, calendar)
-            })
+            let docs = ctx.search_docs(lang, &kept);
+            // A build that writes as it goes is never built again from, so it keeps no words for next time.
+            let (index, words) = crate::search::Built::from(docs, before, sink.is_none());
+            let events = memo
+                .units
+                .values()
+                .filter_map(|m| m.events.get(lang))
+                .map(String::as_str);
+            let mut calendar = [ctx.all_calendar(lang, events)];
+            send(sink, &mut calendar);
+            let [calendar] = calendar;
+            (index, words, calendar)
         })
         .collect();
     let mut files: Vec<(String, Vec<u8>)> = statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
@@ -388,9 +427,7 @@ fn lists<'c>(
     send(sink, &mut files);
     let mut indexes = Vec::new();
     let mut words = BTreeMap::new();
-    for (lang, built) in config.languages.iter().zip(per_lang) {
-        let (pages, index, tokenised, calendar) = built?;
-        files.extend(pages);
+    for (lang, (index, tokenised, calendar)) in config.languages.iter().zip(per_lang) {
         files.push(calendar);
         indexes.push((lang.as_str().to_string(), index));
         words.insert(lang.clone(), tokenised);

@@ -102,14 +102,16 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
     }
     let head = method == "HEAD";
     let mut snapshot = shared.snapshot();
-    // While a change is being built, its first files are shown at once; anything else waits for the whole site,
-    // so no file from before the change is ever shown beside one from after it.
-    if let Some(early) = snapshot.early.take() {
-        if let Found::File(key) = find(&early, path) {
-            return file(&mut out, &key, &early[&key], &snapshot, head);
-        }
-        snapshot = shared.whole(Duration::from_secs(60));
-        if snapshot.early.is_some() {
+    // While a change is being built, the files made for good so far are shown at once; anything else waits for
+    // them or for the whole site, so no file from before the change is ever shown beside one from after it.
+    if snapshot.early.is_some() {
+        snapshot = shared.settled(Duration::from_secs(60), |early| {
+            matches!(find(early, path), Found::File(_))
+        });
+        if let Some(early) = snapshot.early.take() {
+            if let Found::File(key) = find(&early, path) {
+                return file(&mut out, &key, &early[&key], &snapshot, head);
+            }
             // Still building after a minute: a file from before the change is not to be shown as after it.
             return respond(
                 &mut out,

@@ -42,19 +42,32 @@ impl Shared {
         self.lock().clone()
     }
 
-    /// The snapshot once the change being built is built whole (at once if none is), or after `timeout` whatever it is.
-    pub fn whole(&self, timeout: Duration) -> Snapshot {
-        self.wait_while(timeout, |s| s.early.is_some())
+    /// Shows files of a change made for good, before the rest of the site is made. The first that differ from the
+    /// site shown reload open tabs; more files of the same change are added to them without another reload.
+    fn publish_early(&self, files: SiteFiles, changed: bool) {
+        let mut now = self.lock();
+        match now.early.take() {
+            Some(before) => {
+                let mut all = Arc::unwrap_or_clone(before);
+                all.extend(files);
+                now.early = Some(Arc::new(all));
+            }
+            // Nothing to see yet: no reload.
+            None if !changed => return,
+            None => {
+                now.version += 1;
+                now.problems = None;
+                now.undo = false;
+                now.early = Some(Arc::new(files));
+            }
+        }
+        self.changed.notify_all();
     }
 
-    /// Shows the first files of a change, before the rest of the site is made: open tabs reload now.
-    fn publish_early(&self, files: SiteFiles) {
-        let mut now = self.lock();
-        now.version += 1;
-        now.problems = None;
-        now.undo = false;
-        now.early = Some(Arc::new(files));
-        self.changed.notify_all();
+    /// The snapshot once `path` is among the files shown early, or the change being built is built whole (at once
+    /// if either is true now), or after `timeout` whatever it is.
+    pub fn settled(&self, timeout: Duration, has: impl Fn(&SiteFiles) -> bool) -> Snapshot {
+        self.wait_while(timeout, |s| s.early.as_deref().is_some_and(|early| !has(early)))
     }
 
     /// The snapshot once its version is not `seen`, or after `timeout` whatever it is.
@@ -279,13 +292,13 @@ fn describe(changed: &[PathBuf]) -> String {
 struct Quiet;
 impl crate::render::Progress for Quiet {}
 
-/// Shows the entries a change affects as soon as they are made. On a large site the lists, search index and open
-/// data that gather every entry are most of a rebuild; the page being edited need not wait for them.
+/// Shows the entries a change affects as soon as they are made, then the pages that list entries. On a large site
+/// the search index and open data that gather every entry are much of a rebuild; no page waits for them.
 struct Early<'a>(&'a Shared);
 
 impl crate::render::Progress for Early<'_> {
-    fn entries_made(&self, files: SiteFiles) {
-        self.0.publish_early(files);
+    fn made_early(&self, files: SiteFiles, changed: bool) {
+        self.0.publish_early(files, changed);
     }
 }
 
@@ -310,30 +323,54 @@ mod tests {
         })
     }
 
+    fn has(path: &'static str) -> impl Fn(&SiteFiles) -> bool {
+        move |files| files.contains_key(path)
+    }
+
     #[test]
-    fn the_first_files_of_a_change_reload_tabs_once_and_the_rest_waits_for_the_whole_site() {
+    fn the_first_files_of_a_change_reload_tabs_once_and_the_rest_waits_for_them_or_the_whole_site() {
         let shared = shared();
-        shared.publish_early(site("early"));
+        // Files that are all the same as those shown reload nothing.
+        shared.publish_early(site("before"), false);
+        assert_eq!(shared.snapshot().version, 1);
+        assert!(shared.snapshot().early.is_none());
+
+        shared.publish_early(site("early"), true);
         let now = shared.snapshot();
         assert_eq!(now.version, 2, "tabs reload for the first files");
         assert!(now.early.is_some());
-        let waiting = {
+        let waiting = |path: &'static str| {
             let shared = shared.clone();
-            std::thread::spawn(move || shared.whole(Duration::from_secs(20)))
+            std::thread::spawn(move || shared.settled(Duration::from_secs(20), has(path)))
         };
+        let list = waiting("en/timetable/index.html");
+        let other = waiting("en/search/meta.json");
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(!list.is_finished(), "a file not made yet waits");
+
+        // The pages that list entries come next: the same change, so no second reload, and a tab asking for one
+        // has it now, while the search index still waits.
+        let lists = SiteFiles::from([("en/timetable/index.html".to_string(), Arc::new(b"list".to_vec()))]);
+        shared.publish_early(lists, false);
+        let got = list.join().expect("the wait ends");
+        assert_eq!(got.version, 2);
+        let early = got.early.expect("still building");
+        assert_eq!(early["en/timetable/index.html"].as_slice(), b"list");
+        assert_eq!(early["en/index.html"].as_slice(), b"early", "the first files are kept");
         std::thread::sleep(Duration::from_millis(50));
         assert!(
-            !waiting.is_finished(),
+            !other.is_finished(),
             "anything else waits while the change is being built"
         );
+
         shared.publish(Ok(Arc::new(site("whole"))));
-        let whole = waiting.join().expect("the wait ends");
+        let whole = other.join().expect("the wait ends");
         assert!(whole.early.is_none());
         assert_eq!(whole.files["en/index.html"].as_slice(), b"whole");
         assert_eq!(whole.version, 2, "the whole site does not reload tabs again");
 
         // A change whose first files were shown but which then fails has its problems to show.
-        shared.publish_early(site("early again"));
+        shared.publish_early(site("early again"), true);
         shared.publish(Err("the theme has a problem".into()));
         let now = shared.snapshot();
         assert_eq!(now.version, 4);

@@ -484,18 +484,14 @@ impl<'a> Ctx<'a> {
         self.views.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Every page of one language that lists many entries, and what search knows of each entry in it.
-    pub fn lists(
-        &self,
-        lang: &'a LangCode,
-        kept: &KeptDoc<'_>,
-    ) -> Result<(Vec<Rendered>, Vec<std::sync::Arc<crate::search::Doc>>), TemplateError> {
+    /// Every page of one language that lists many entries.
+    pub fn lists(&self, lang: &'a LangCode) -> Result<Vec<Rendered>, TemplateError> {
         let mut out = vec![self.home(lang)?, self.print(lang)?];
         out.extend(self.start_for_life(lang)?);
         let (timetables, days) = self.timetables(lang)?;
         out.extend(timetables);
         out.push(self.search(lang, days)?);
-        Ok((out, self.search_docs(lang, kept)))
+        Ok(out)
     }
 
     /// The files of one entry in every language, by path: its page, the copy for partners' sites with its oEmbed

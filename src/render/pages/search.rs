@@ -185,7 +185,7 @@ impl<'a> Ctx<'a> {
     /// Every entry with a page, as search sees it in `lang`, each taken from `kept` when it has it. The order is
     /// the same in every language (an entry's number is its place in it): sessions soonest first, so a filter
     /// with no words lists what is on next, then places, Start for Life and the other pages.
-    pub(super) fn search_docs(&self, lang: &LangCode, kept: &super::KeptDoc<'_>) -> Vec<Arc<Doc>> {
+    pub fn search_docs(&self, lang: &LangCode, kept: &super::KeptDoc<'_>) -> Vec<Arc<Doc>> {
         let c = self.content;
         let sessions = self.soonest().iter().map(|(id, _)| (Kind::Session, id.as_str()));
         let hubs = c.hubs.keys().map(|id| (Kind::Hub, id.as_str()));
