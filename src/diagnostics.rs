@@ -43,6 +43,8 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// A hash of the path and text, worked out when first asked for: a file kept between builds is not hashed again.
+    print: std::sync::OnceLock<u64>,
 }
 
 impl SourceFile {
@@ -53,7 +55,18 @@ impl SourceFile {
             path,
             text,
             line_starts,
+            print: std::sync::OnceLock::new(),
         }
+    }
+
+    /// A hash of the file's path and text, which a rebuild compares to see what changed.
+    pub fn print(&self) -> u64 {
+        *self.print.get_or_init(|| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            (&self.path, &self.text).hash(&mut h);
+            h.finish()
+        })
     }
 
     /// 1-based line and 1-based column in characters of a byte offset.

@@ -5,7 +5,7 @@
 //! whole calendar, the open-data lists, the sitemap). Each unit has a fingerprint: a hash of the files it is made
 //! from. A unit whose fingerprint has not changed since the last build keeps its files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::content::ids::*;
@@ -86,47 +86,45 @@ impl Memo {
 /// The fingerprint of one entry: the text of its file and of each of its translations.
 fn entry_print(common: &Common, sources: &SourceMap) -> u64 {
     let mut h = DefaultHasher::new();
-    sources.get(common.file).text.hash(&mut h);
+    sources.get(common.file).print().hash(&mut h);
     for (lang, t) in &common.translations {
         lang.as_str().hash(&mut h);
-        sources.get(t.file).text.hash(&mut h);
+        sources.get(t.file).print().hash(&mut h);
     }
     h.finish()
 }
 
 /// The fingerprints of every entry, and what each unit depends on.
-pub(crate) struct Prints {
-    entries: BTreeMap<(Kind, String), u64>,
-    at_place: BTreeMap<(Kind, String), Vec<SessionId>>,
-    for_offer: BTreeMap<String, Vec<SessionId>>,
+pub(crate) struct Prints<'c> {
+    /// In the order of the content: kind, then slug.
+    entries: Vec<((Kind, &'c str), u64)>,
+    by_entry: std::collections::HashMap<(Kind, &'c str), u64>,
+    at_place: std::collections::HashMap<(Kind, &'c str), Vec<&'c SessionId>>,
+    for_offer: std::collections::HashMap<&'c str, Vec<&'c SessionId>>,
 }
 
-impl Prints {
-    pub(crate) fn new(content: &Content, sources: &SourceMap) -> Prints {
-        let entries = content
+impl<'c> Prints<'c> {
+    pub(crate) fn new(content: &'c Content, sources: &SourceMap) -> Prints<'c> {
+        let entries: Vec<_> = content
             .entries()
-            .map(|(kind, slug, common)| ((kind, slug.to_string()), entry_print(common, sources)))
+            .map(|(kind, slug, common)| ((kind, slug), entry_print(common, sources)))
             .collect();
-        let mut at_place: BTreeMap<(Kind, String), Vec<SessionId>> = BTreeMap::new();
-        let mut for_offer: BTreeMap<String, Vec<SessionId>> = BTreeMap::new();
+        let by_entry = entries.iter().copied().collect();
+        let mut at_place: std::collections::HashMap<(Kind, &str), Vec<&SessionId>> = Default::default();
+        let mut for_offer: std::collections::HashMap<&str, Vec<&SessionId>> = Default::default();
         for (id, s) in &content.sessions {
             match &s.venue {
-                Venue::Hub(h) => at_place
-                    .entry((Kind::Hub, h.as_str().to_string()))
-                    .or_default()
-                    .push(id.clone()),
-                Venue::Spoke(p) => at_place
-                    .entry((Kind::Spoke, p.as_str().to_string()))
-                    .or_default()
-                    .push(id.clone()),
+                Venue::Hub(h) => at_place.entry((Kind::Hub, h.as_str())).or_default().push(id),
+                Venue::Spoke(p) => at_place.entry((Kind::Spoke, p.as_str())).or_default().push(id),
                 Venue::Online { .. } => {}
             }
             if let Some(o) = &s.offer {
-                for_offer.entry(o.as_str().to_string()).or_default().push(id.clone());
+                for_offer.entry(o.as_str()).or_default().push(id);
             }
         }
         Prints {
             entries,
+            by_entry,
             at_place,
             for_offer,
         }
@@ -134,7 +132,7 @@ impl Prints {
 
     fn add(&self, h: &mut DefaultHasher, kind: Kind, slug: &str) {
         (kind, slug).hash(h);
-        self.entries.get(&(kind, slug.to_string())).hash(h);
+        self.by_entry.get(&(kind, slug)).hash(h);
     }
 
     /// What is the same for every page: every file read that is not an entry (site.toml, terms, glossary,
@@ -147,17 +145,17 @@ impl Prints {
         statics: &BTreeMap<String, Vec<u8>>,
         today: time::Date,
     ) -> u64 {
-        let entry_files: BTreeSet<FileId> = content
-            .entries()
-            .flat_map(|(_, _, c)| std::iter::once(c.file).chain(c.translations.values().map(|t| t.file)))
-            .collect();
-        let mut h = DefaultHasher::new();
-        for i in 0..sources.len() {
-            let id = FileId(i as u32);
-            if !entry_files.contains(&id) {
-                let file = sources.get(id);
-                (&file.path, &file.text).hash(&mut h);
+        let mut of_entry = vec![false; sources.len()];
+        for (_, _, c) in content.entries() {
+            for file in std::iter::once(c.file).chain(c.translations.values().map(|t| t.file)) {
+                if let Some(e) = of_entry.get_mut(file.0 as usize) {
+                    *e = true;
+                }
             }
+        }
+        let mut h = DefaultHasher::new();
+        for (i, _) in of_entry.iter().enumerate().filter(|(_, e)| !**e) {
+            sources.get(FileId(i as u32)).print().hash(&mut h);
         }
         theme.hash(&mut h);
         statics.hash(&mut h);
@@ -178,6 +176,7 @@ impl Prints {
             self.entries.hash(&mut h);
             return h.finish();
         };
+        let slug = slug.as_str();
         self.add(&mut h, *kind, slug);
         let venue = |h: &mut DefaultHasher, v: &Venue| match v {
             Venue::Hub(id) => self.add(h, Kind::Hub, id.as_str()),
@@ -191,7 +190,7 @@ impl Prints {
         };
         match kind {
             Kind::Session => {
-                if let Some(s) = content.sessions.get(&SessionId::new(slug.clone())) {
+                if let Some(s) = content.sessions.get(&SessionId::new(slug)) {
                     venue(&mut h, &s.venue);
                     if let Some(o) = &s.offer {
                         self.add(&mut h, Kind::Offer, o.as_str());
@@ -199,18 +198,18 @@ impl Prints {
                 }
             }
             Kind::Hub | Kind::Spoke => {
-                let spoke = (*kind == Kind::Spoke).then(|| content.spokes.get(&SpokeId::new(slug.clone())));
+                let spoke = (*kind == Kind::Spoke).then(|| content.spokes.get(&SpokeId::new(slug)));
                 if let Some(s) = spoke.flatten() {
                     self.add(&mut h, Kind::Hub, s.hub.as_str());
                 }
-                for id in self.at_place.get(&(*kind, slug.clone())).into_iter().flatten() {
+                for id in self.at_place.get(&(*kind, slug)).into_iter().flatten() {
                     self.add(&mut h, Kind::Session, id.as_str());
                 }
             }
             Kind::Offer => {
                 for id in self.for_offer.get(slug).into_iter().flatten() {
                     self.add(&mut h, Kind::Session, id.as_str());
-                    if let Some(s) = content.sessions.get(id) {
+                    if let Some(s) = content.sessions.get(*id) {
                         venue(&mut h, &s.venue);
                     }
                 }

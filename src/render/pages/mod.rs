@@ -34,7 +34,14 @@ use crate::i18n::Strings;
 use crate::validate::links::parse_internal;
 
 /// A session on a day of the week: when, and which, with the session itself so lists need not look it up.
-type OnDay<'a> = (crate::schedule::Occurrence, &'a SessionId, &'a Session);
+/// A session on a day of the week: when, which, and the area it is in (worked out once, as each area's timetable
+/// asks of every session).
+type OnDay<'a> = (
+    crate::schedule::Occurrence,
+    &'a SessionId,
+    &'a Session,
+    Option<&'a LocalityId>,
+);
 
 /// A rendered page: its URL path and its HTML.
 pub type Rendered = (String, String);
@@ -187,20 +194,30 @@ impl<'a> Ctx<'a> {
     /// Seven days from today with what happens on each. A date past the end of the calendar (only from a mistyped
     /// --today) ends the week early.
     fn make_week(&self) -> Vec<(time::Date, Vec<OnDay<'a>>)> {
-        let sessions: Vec<(&SessionId, &Session, Vec<crate::schedule::Slot>)> = self
+        type Slots = Vec<crate::schedule::Slot>;
+        let sessions: Vec<(&SessionId, &Session, Slots, Option<&LocalityId>)> = self
             .content
             .sessions
             .iter()
-            .map(|(id, s)| (id, s, s.when.iter().map(|w| w.value.clone()).collect()))
+            .map(|(id, s)| {
+                (
+                    id,
+                    s,
+                    s.when.iter().map(|w| w.value.clone()).collect(),
+                    self.locality_of(s),
+                )
+            })
             .collect();
         (0..7)
             .map_while(|n| self.today.checked_add(time::Duration::days(n)))
             .map(|date| {
                 let mut on_day: Vec<OnDay<'a>> = sessions
                     .iter()
-                    .flat_map(|(id, s, slots)| self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id, *s)))
+                    .flat_map(|(id, s, slots, l)| {
+                        self.rules(s, slots).on(date).into_iter().map(move |o| (o, *id, *s, *l))
+                    })
                     .collect();
-                on_day.sort_by_key(|(o, id, _)| (o.from, o.to, *id));
+                on_day.sort_by_key(|(o, id, _, _)| (o.from, o.to, *id));
                 (date, on_day)
             })
             .collect()

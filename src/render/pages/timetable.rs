@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use super::views::{Day, Group, Happening, Link, Timetable, View};
-use super::{Ctx, Rendered};
+use super::{Ctx, OnDay, Rendered};
 use crate::content::ids::{CategoryId, Kind, LangCode, LocalityId, SessionId};
 use crate::content::model::Session;
 use crate::render::{TemplateError, urls};
@@ -35,6 +35,15 @@ fn days_per_page(per_day: impl IntoIterator<Item = usize>) -> Vec<usize> {
 /// The anchor of a day on a timetable page, so a link can go straight to it.
 fn day_id(date: time::Date) -> String {
     format!("day-{date}")
+}
+
+/// Whether a timetable lists a session on a day.
+fn keeps(filter: &Filter<'_>, (_, _, s, locality): &OnDay<'_>) -> bool {
+    match filter {
+        Filter::All => true,
+        Filter::Area(l) => *locality == Some(*l),
+        Filter::Category(c) => &s.category.value == *c,
+    }
 }
 
 /// One day of a timetable before it is put into words: its place in the week (0 is today), its date and the
@@ -104,7 +113,7 @@ impl<'a> Ctx<'a> {
 
     /// `n` days from today (at most a week), each with what happens on it, earliest first; and how many things
     /// happen in all.
-    pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&Session) -> bool, n: usize) -> (Vec<Day>, usize) {
+    pub(super) fn days(&self, lang: &LangCode, keep: &dyn Fn(&OnDay<'a>) -> bool, n: usize) -> (Vec<Day>, usize) {
         let picked = self.picked(keep, n);
         let count = picked.iter().map(|d| d.on_day.len()).sum();
         let headings = self.day_headings(lang, n);
@@ -112,7 +121,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `n` days from today (at most a week), each with the sessions `keep` keeps on it.
-    fn picked(&self, keep: &dyn Fn(&Session) -> bool, n: usize) -> Vec<Picked<'_, 'a>> {
+    fn picked(&self, keep: &dyn Fn(&OnDay<'a>) -> bool, n: usize) -> Vec<Picked<'_, 'a>> {
         self.week()
             .iter()
             .take(n)
@@ -122,8 +131,8 @@ impl<'a> Ctx<'a> {
                 date: *date,
                 on_day: all
                     .iter()
-                    .filter(|(_, _, s)| keep(s))
-                    .map(|(o, id, s)| (o, *id, *s))
+                    .filter(|on| keep(on))
+                    .map(|(o, id, s, _)| (o, *id, *s))
                     .collect(),
             })
             .collect()
@@ -220,7 +229,7 @@ impl<'a> Ctx<'a> {
                 ),
             ),
         };
-        let picked = self.picked(&|s| self.keeps(filter, s), 7);
+        let picked = self.picked(&|on| keeps(filter, on), 7);
         let count: usize = picked.iter().map(|d| d.on_day.len()).sum();
         let sizes = days_per_page(picked.iter().map(|d| d.on_day.len()));
         let mut rest = picked.iter();
@@ -290,15 +299,6 @@ impl<'a> Ctx<'a> {
         Ok((out, day_links))
     }
 
-    /// Whether a timetable lists a session.
-    fn keeps(&self, filter: &Filter<'_>, s: &Session) -> bool {
-        match filter {
-            Filter::All => true,
-            Filter::Area(l) => self.locality_of(s) == Some(*l),
-            Filter::Category(c) => &s.category.value == *c,
-        }
-    }
-
     /// How many pages each timetable has (the same in every language), from one pass over the week.
     pub(super) fn week_pages(&self) -> WeekPages<'a> {
         let days = self.week().len().min(7);
@@ -306,9 +306,9 @@ impl<'a> Ctx<'a> {
         let mut area: BTreeMap<&LocalityId, Vec<usize>> = BTreeMap::new();
         let mut category: BTreeMap<&CategoryId, Vec<usize>> = BTreeMap::new();
         for (d, (_, on_day)) in self.week().iter().take(days).enumerate() {
-            for (_, _, s) in on_day {
+            for (_, _, s, locality) in on_day {
                 all[d] += 1;
-                if let Some(l) = self.locality_of(s) {
+                if let Some(l) = *locality {
                     area.entry(l).or_insert_with(|| vec![0; days])[d] += 1;
                 }
                 category.entry(&s.category.value).or_insert_with(|| vec![0; days])[d] += 1;
