@@ -1,6 +1,7 @@
 // Times what a person sees in `hubsite serve`: from saving a session's file to its new title being on the page of
-// an open tab that reloaded by itself (the page's DOMContentLoaded, by the tab's own clock), in headless Chromium,
-// over several saves, and prints the median.
+// an open tab, in headless Chromium, over several saves, and prints the median. The time shown is by the tab's own
+// clock: the frame before the new page is painted when the reload script swapped it in, or DOMContentLoaded when
+// the tab reloaded.
 //
 //   node benches/serve-reload.mjs                       # a copy of the example site, baby-massage
 //   node benches/serve-reload.mjs /tmp/g10k session-0   # a generated site (edited in place, then put back)
@@ -47,25 +48,37 @@ try {
     const wanted = `${title} ${i}`;
     const saved = Date.now();
     writeFileSync(file, source.replace(`title = "${title}"`, `title = "${wanted}"`));
-    // The session's own page has the title as its heading; a list has it somewhere in its text.
+    // The session's own page has the title as its heading; a list has it somewhere in its text. A page swapped in
+    // has marked the frame it is painted in, or the tab has reloaded since the save.
     await page.waitForFunction(
-      ([w, list]) =>
-        list
+      ([w, list, saved]) =>
+        (list
           ? document.querySelector("main")?.textContent.includes(w)
-          : document.querySelector("main h1")?.textContent === w,
-      [wanted, Boolean(watched)],
+          : document.querySelector("main h1")?.textContent === w) &&
+        (performance.timeOrigin > saved ||
+          performance.getEntriesByName("hubsite-shown").some((m) => performance.timeOrigin + m.startTime > saved)),
+      [wanted, Boolean(watched), saved],
       { timeout: 60_000 },
     );
     // The tab's own clock says when the reloaded page had been read and laid out (the same clock as ours, on
     // this machine), so the time Playwright takes to notice is left out.
     const [began, asked, answered, shown] = await page.evaluate(() => {
-      const nav = performance.getEntriesByType("navigation")[0];
       const at = (t) => performance.timeOrigin + t;
+      const last = (name) => performance.getEntriesByName(name).at(-1);
+      // A page swapped in by the reload script marks when it is about to be painted; the last fetch of the page is
+      // the one it showed.
+      const swapped = last("hubsite-shown");
+      if (swapped) {
+        const fetched = performance.getEntriesByName(location.href).at(-1);
+        return [at(last("hubsite-built").startTime), at(fetched.requestStart), at(fetched.responseStart), at(swapped.startTime)];
+      }
+      const nav = performance.getEntriesByType("navigation")[0];
       return [performance.timeOrigin, at(nav.requestStart), at(nav.responseStart), at(nav.domContentLoadedEventEnd)];
     });
     times.push(shown - saved);
-    // SPLIT=1: how much of it is before the tab starts to reload (the watcher, the rebuild, the event), until the
-    // page is asked for, until the server answers (a list waits for the lists to be made), and until it is shown.
+    // SPLIT=1: how much of it is before the tab starts to reload or, for a swap, has the event (the watcher, the
+    // rebuild, the event), until the page is asked for, until the server answers (a list waits for the lists to be
+    // made), and until it is shown.
     if (process.env.SPLIT) {
       const after = (t) => ms(t - saved);
       console.log(

@@ -233,7 +233,7 @@ fn with_script(page: &[u8], snapshot: &Snapshot) -> Vec<u8> {
         extra.push_str(&super::overlay(problems));
     }
     extra.push_str(&format!(
-        "<script>{}</script>\n",
+        "<script id=\"hubsite-reload\">{}</script>\n",
         RELOAD_JS
             .replace("VERSION", &snapshot.version.to_string())
             .replace("STYLE", &json(super::OVERLAY_STYLE))
@@ -373,7 +373,10 @@ mod tests {
     fn the_script_goes_before_the_last_closing_body() {
         let page = with_script(b"<body><pre></body></pre></body>", &snapshot());
         let page = String::from_utf8(page).unwrap_or_default();
-        assert!(page.starts_with("<body><pre></body></pre><script>"), "{page}");
+        assert!(
+            page.starts_with("<body><pre></body></pre><script id=\"hubsite-reload\">"),
+            "{page}"
+        );
         assert!(page.ends_with("</script>\n</body>"), "{page}");
         assert!(page.contains("3"), "{page}");
     }
