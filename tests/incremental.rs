@@ -387,3 +387,75 @@ fn after_a_series_of_edits_the_site_is_the_same_as_a_clean_build() {
     let b = step(site, &b, &[], "no change");
     assert_eq!(b.remade.iter().collect::<Vec<_>>(), ["_headers"]);
 }
+
+/// What a rebuild shows before it ends, as `serve` is given it: each time, the files and whether any differs.
+#[derive(Default)]
+struct Shown(std::sync::Mutex<Vec<(hubsite::render::SiteFiles, bool)>>);
+
+impl hubsite::render::Progress for Shown {
+    fn made_early(&self, files: hubsite::render::SiteFiles, changed: bool) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push((files, changed));
+    }
+}
+
+fn rebuild_showing(site: &Path, last: &hubsite::Built, changed: &[String]) -> (Result<hubsite::Built, String>, Shown) {
+    let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    let shown = Shown::default();
+    let next = hubsite::rebuild(site, TODAY, &shown, Some(last.before().with_changed(&changed)));
+    (next.map_err(|e| e.report), shown)
+}
+
+#[test]
+fn files_shown_before_a_rebuild_ends_are_its_own_and_none_are_of_a_change_bound_to_fail() {
+    let site = example();
+    let site = site.path();
+    let first = clean(site);
+
+    // A session's title: its own pages first, then the pages that list it, each the same as the whole build's.
+    let session = "content/sessions/baby-massage.md";
+    edit(
+        site,
+        session,
+        "title = \"Baby massage\"",
+        "title = \"Baby massage and songs\"",
+    );
+    let (next, shown) = rebuild_showing(site, &first, &names(&[session]));
+    let next = next.unwrap_or_else(|report| panic!("{report}"));
+    let shown = shown.0.into_inner().unwrap_or_else(|e| e.into_inner());
+    assert_eq!(shown.len(), 2, "the entries, then the lists");
+    assert!(shown.iter().all(|(_, changed)| *changed));
+    assert!(shown[0].0.contains_key("bn/activities/baby-massage/index.html"));
+    assert!(!shown[0].0.contains_key("en/timetable/index.html"));
+    assert!(shown[1].0.contains_key("so/timetable/index.html"));
+    assert!(
+        !shown[1]
+            .0
+            .keys()
+            .any(|p| p.contains("/search/") && p.ends_with(".json")),
+        "no search index yet"
+    );
+    for (path, bytes) in shown.iter().flat_map(|(files, _)| files) {
+        assert_eq!(next.files.get(path), Some(bytes), "{path} as the whole build has it");
+    }
+    let next = same_as_clean(site, next, "a title shown early");
+
+    // The hub's name, which the timetables show, and an acronym in its address, which only its own page shows
+    // (an address is not read by the check of the text): the change is bound to fail, so nothing of it is shown,
+    // not even the timetables, which have no acronym.
+    let hub = "content/hubs/northfield-hub.md";
+    edit(
+        site,
+        hub,
+        "title = \"Northfield Family Hub\"",
+        "title = \"Northfield Hub\"",
+    );
+    edit(
+        site,
+        hub,
+        "address = [\"12 Mill Road\"",
+        "address = [\"CofE Hall\", \"12 Mill Road\"",
+    );
+    let (failed, shown) = rebuild_showing(site, &next, &names(&[hub]));
+    assert!(failed.is_err_and(|report| report.contains("error[acronym]: \"CofE\"")));
+    assert_eq!(shown.0.into_inner().unwrap_or_else(|e| e.into_inner()).len(), 0);
+}

@@ -83,7 +83,7 @@ impl Memo {
     }
 }
 
-/// The fingerprint of one entry: the text of its file and of each of its translations.
+/// The fingerprint of one entry: the path and text of its file and of each of its translations.
 fn entry_print(common: &Common, sources: &SourceMap) -> u64 {
     let mut h = DefaultHasher::new();
     sources.get(common.file).print().hash(&mut h);

@@ -230,16 +230,19 @@ pub fn site_since(
             entry_files.extend(made.into_iter().map(|(path, bytes)| (path, Arc::new(bytes))));
         }
     }
-    let early = previous.map(|(before, _)| before).filter(|_| sink.is_none());
-    if let Some(before) = early {
-        made_early(checked, progress, before, &entry_files);
+    // Once some files are held back, nothing more is shown early: the change is bound to fail.
+    let mut early = previous.map(|(before, _)| before).filter(|_| sink.is_none());
+    if let Some(before) = early
+        && !made_early(checked, progress, before, &entry_files)
+    {
+        early = None;
     }
     // The lists gather what the entries made, so they come after them: their pages first, shown as soon as they
     // are made, then the search index, calendars and open data, which no page waits for.
     let list_pages = match lists {
         Some(_) => {
             ctx.prepare_lists();
-            let pages = self::list_pages(&ctx, config, sink)?;
+            let pages = self::list_pages(&ctx, config, &statics, sink)?;
             if let Some(before) = early {
                 made_early(checked, progress, before, &pages);
             }
@@ -262,7 +265,7 @@ pub fn site_since(
     }
     if let (Some(print), Some(pages)) = (lists, list_pages) {
         let before = previous.map(|(_, m)| &m.search);
-        let (made, search) = self::list_data(&ctx, checked, &statics, &memo, before, sink)?;
+        let (made, search) = self::list_data(&ctx, checked, &memo, before, sink)?;
         memo.search = search;
         let paths = pages
             .iter()
@@ -313,8 +316,9 @@ pub fn site_since(
 }
 
 /// Gives `progress` files made for good in this build, and whether any differs from the last build's; unless a page
-/// that differs has an acronym that would stop the build, which must not be shown even for a moment.
-fn made_early(checked: &crate::Checked, progress: &dyn Progress, before: &SiteFiles, made: &[(String, Bytes)]) {
+/// that differs has an acronym that would stop the build, which must not be shown even for a moment. Says whether
+/// it gave them.
+fn made_early(checked: &crate::Checked, progress: &dyn Progress, before: &SiteFiles, made: &[(String, Bytes)]) -> bool {
     let early: SiteFiles = made.iter().map(|(path, bytes)| (path.clone(), bytes.clone())).collect();
     let mut differ = made
         .iter()
@@ -329,10 +333,11 @@ fn made_early(checked: &crate::Checked, progress: &dyn Progress, before: &SiteFi
                 .any(|(rule, _, _)| *rule == crate::validate::plain::Rule::Acronym)
         });
         if stops {
-            return;
+            return false;
         }
     }
     progress.made_early(early, changed);
+    true
 }
 
 /// Gives each file to the sink, if there is one, keeping only its path.
@@ -354,12 +359,22 @@ fn put(files: &mut SiteFiles, remade: &mut BTreeSet<String>, path: String, bytes
     files.insert(path, bytes);
 }
 
-/// Each language's pages that list many entries, by path: home, timetables, Start for Life, search.
+/// The theme's static files and scripts, then each language's pages that list many entries (home, timetables, Start
+/// for Life, search), by path: a page made by the site takes the place of a theme file at the same path.
 fn list_pages<'c>(
     ctx: &pages::Ctx<'c>,
     config: &'c crate::config::SiteConfig,
+    statics: &BTreeMap<String, Vec<u8>>,
     sink: Option<&dyn Sink>,
 ) -> Result<Vec<(String, Bytes)>, TemplateError> {
+    let mut files: Vec<(String, Vec<u8>)> = statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
+    // The scripts are the theme's own if it has them, else the built-in ones.
+    for (name, script) in [("search.js", SEARCH_JS), ("embed.js", EMBED_JS)] {
+        if !statics.contains_key(name) {
+            files.push((name.into(), script.as_bytes().to_vec()));
+        }
+    }
+    send(sink, &mut files);
     let per_lang: Vec<_> = config
         .languages
         .par_iter()
@@ -373,19 +388,18 @@ fn list_pages<'c>(
             Ok(pages)
         })
         .collect::<Result<_, TemplateError>>()?;
-    Ok(per_lang
+    Ok(files
         .into_iter()
-        .flatten()
+        .chain(per_lang.into_iter().flatten())
         .map(|(path, bytes)| (path, Arc::new(bytes)))
         .collect())
 }
 
 /// The files that gather every entry and that no page waits for: each language's search index and calendar of
-/// everything, the open-data lists, the files shared by all languages, and the theme's static files and scripts.
+/// everything, the open-data lists, and the files shared by all languages.
 fn list_data<'c>(
     ctx: &pages::Ctx<'c>,
     checked: &'c crate::Checked,
-    statics: &BTreeMap<String, Vec<u8>>,
     memo: &Memo,
     before: Option<&BTreeMap<LangCode, crate::search::Tokenised>>,
     sink: Option<&dyn Sink>,
@@ -417,14 +431,7 @@ fn list_data<'c>(
             (index, words, calendar)
         })
         .collect();
-    let mut files: Vec<(String, Vec<u8>)> = statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
-    // The scripts are the theme's own if it has them, else the built-in ones.
-    for (name, script) in [("search.js", SEARCH_JS), ("embed.js", EMBED_JS)] {
-        if !statics.contains_key(name) {
-            files.push((name.into(), script.as_bytes().to_vec()));
-        }
-    }
-    send(sink, &mut files);
+    let mut files = Vec::new();
     let mut indexes = Vec::new();
     let mut words = BTreeMap::new();
     for (lang, (index, tokenised, calendar)) in config.languages.iter().zip(per_lang) {

@@ -18,8 +18,9 @@ pub struct Snapshot {
     pub version: u64,
     pub files: Arc<SiteFiles>,
     pub problems: Option<String>,
-    /// While a change is being built, the files of the entries it changed, made before the lists that gather them:
-    /// a tab that reloads for the change is shown these at once, and waits for the whole site for anything else.
+    /// While a change is being built, the files made for good so far: those of the entries it changed, then the
+    /// pages that list entries. A tab that asks for one of them is shown it at once; anything else waits until it
+    /// is among them or the whole site is built.
     pub early: Option<Arc<SiteFiles>>,
     /// The first files of the last change were shown, then the change failed: tabs showing them must reload to go
     /// back to the last version that worked (with the problems over it).
@@ -45,22 +46,26 @@ impl Shared {
     /// Shows files of a change made for good, before the rest of the site is made. The first that differ from the
     /// site shown reload open tabs; more files of the same change are added to them without another reload.
     fn publish_early(&self, files: SiteFiles, changed: bool) {
-        let mut now = self.lock();
-        match now.early.take() {
-            Some(before) => {
-                let mut all = Arc::unwrap_or_clone(before);
+        // Only the builder changes `early`, so the files shown so far are joined with the new ones off the lock,
+        // where tabs asking for pages need not wait for it.
+        let shown = self.lock().early.clone();
+        let files = match shown {
+            Some(shown) => {
+                let mut all = SiteFiles::clone(&shown);
                 all.extend(files);
-                now.early = Some(Arc::new(all));
+                all
             }
             // Nothing to see yet: no reload.
             None if !changed => return,
-            None => {
-                now.version += 1;
-                now.problems = None;
-                now.undo = false;
-                now.early = Some(Arc::new(files));
-            }
+            None => files,
+        };
+        let mut now = self.lock();
+        if now.early.is_none() {
+            now.version += 1;
+            now.problems = None;
+            now.undo = false;
         }
+        now.early = Some(Arc::new(files));
         self.changed.notify_all();
     }
 

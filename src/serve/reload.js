@@ -11,6 +11,8 @@
   var events = new EventSource("/__hubsite/events");
   var asked = 0;
   var scripts = "script:not([type='application/ld+json']):not(#hubsite-reload)";
+  // The problems with the last change, while it could not be built: a page swapped in after they came keeps them.
+  var problems = null;
 
   function reload() {
     location.reload();
@@ -30,25 +32,28 @@
         if (ask !== asked) return;
         var page = new DOMParser().parseFromString(html, "text/html");
         var ours = page.getElementById("hubsite-reload");
+        // The version the page is from, which may be later than the one asked for.
+        var from = ours && /var mine = (\d+);/.exec(ours.textContent);
         if (ours) ours.remove();
         if (page.querySelector(scripts)) return reload();
         document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);
-        mine = version;
+        mine = from ? Number(from[1]) : version;
+        if (problems !== null) showProblems(problems);
         // For the benchmark: when the new page is about to be painted.
         requestAnimationFrame(function () {
-          if (performance.mark) performance.mark("hubsite-shown");
+          mark("hubsite-shown");
         });
       })
       .catch(reload);
   }
 
-  events.addEventListener("built", function (e) {
-    var version = Number(e.data);
-    if (version === mine) return;
-    if (performance.mark) performance.mark("hubsite-built");
-    show(version);
-  });
-  events.addEventListener("problems", function (e) {
+  function mark(name) {
+    if (!performance.mark) return;
+    performance.clearMarks(name);
+    performance.mark(name);
+  }
+
+  function showProblems(text) {
     var box = document.getElementById("hubsite-problems");
     if (!box) {
       box = document.createElement("div");
@@ -58,6 +63,18 @@
       box.innerHTML = OVERLAY;
       document.body.insertBefore(box, document.body.firstChild);
     }
-    box.querySelector("pre").textContent = e.data;
+    box.querySelector("pre").textContent = text;
+  }
+
+  events.addEventListener("built", function (e) {
+    var version = Number(e.data);
+    problems = null;
+    if (version === mine) return;
+    mark("hubsite-built");
+    show(version);
+  });
+  events.addEventListener("problems", function (e) {
+    problems = e.data;
+    showProblems(e.data);
   });
 })();

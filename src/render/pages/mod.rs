@@ -33,8 +33,7 @@ use crate::content::model::*;
 use crate::i18n::Strings;
 use crate::validate::links::parse_internal;
 
-/// A session on a day of the week: when, and which, with the session itself so lists need not look it up.
-/// A session on a day of the week: when, which, and the area it is in (worked out once, as each area's timetable
+/// A session on a day of the week: when, which (with the session itself, so lists need not look it up), and the area it is in (worked out once, as each area's timetable
 /// asks of every session).
 type OnDay<'a> = (
     crate::schedule::Occurrence,
