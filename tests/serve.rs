@@ -233,6 +233,10 @@ fn an_editor_swap_file_changes_nothing_and_no_path_leads_outside_the_site() {
     let port = preview.address.rsplit_once(':').map(|(_, p)| p).unwrap_or_default();
     let (status, _) = preview.get_as("/en/activities/baby-massage/", &format!("localhost:{port}"));
     assert_eq!(status, "HTTP/1.1 200 OK");
+    // A request whose head never ends is cut off, not read into memory for ever.
+    let long = format!("x{}", "y".repeat(100 * 1024));
+    let (status, _) = preview.get_as("/en/activities/baby-massage/", &long);
+    assert_eq!(status, "HTTP/1.1 431 Request Header Fields Too Large");
 }
 
 #[test]

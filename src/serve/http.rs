@@ -1,7 +1,7 @@
 //! The preview's web server: the last good site from memory, the reload script in every page, and a stream of
 //! events that tells open tabs to reload or to show the problems.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,6 +12,10 @@ use super::{Shared, Snapshot};
 pub const EVENTS: &str = "/__hubsite/events";
 
 const RELOAD_JS: &str = include_str!("reload.js");
+
+/// The most of a request's head the preview reads: a browser's is a few kilobytes, and a program that sends an
+/// endless one must not fill the memory.
+const HEAD_LIMIT: u64 = 64 * 1024;
 
 /// Answers every request on its own thread, so a tab waiting for events never holds up another. A preview kept to
 /// this computer answers only requests addressed to this computer by name.
@@ -58,7 +62,7 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
     // Each answer is a head and a body written one after the other: without this, the body can wait for the
     // browser's delayed acknowledgement of the head, some 40 ms a request.
     stream.set_nodelay(true)?;
-    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut reader = BufReader::new(stream.try_clone()?).take(HEAD_LIMIT);
     let mut first = String::new();
     reader.read_line(&mut first)?;
     // Of the rest of the request, the preview needs only the name it was addressed to.
@@ -75,9 +79,23 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
         }
         line.clear();
     }
+    let mut out = stream;
+    if reader.limit() == 0 {
+        respond(
+            &mut out,
+            "431 Request Header Fields Too Large",
+            "text/plain",
+            b"The request is too long.",
+            false,
+        )?;
+        // Some of the rest is read and dropped before closing: closed with it unread, the connection would be
+        // reset, and the sender might lose the answer.
+        out.shutdown(std::net::Shutdown::Write)?;
+        let _ = std::io::copy(&mut reader.into_inner().take(HEAD_LIMIT * 16), &mut std::io::sink());
+        return Ok(());
+    }
     let mut parts = first.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let mut out = stream;
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut out,
