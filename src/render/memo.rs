@@ -76,6 +76,11 @@ pub(crate) struct Made {
 }
 
 impl Memo {
+    /// The files whose views are remembered for the next build.
+    pub fn remembered(&self) -> impl Iterator<Item = &String> {
+        self.views.keys()
+    }
+
     /// What a unit made in this build, if it had the same fingerprint then. The caller makes sure the global
     /// fingerprint is the same too.
     pub(crate) fn kept(&self, unit: &Unit, print: u64) -> Option<&std::sync::Arc<Made>> {

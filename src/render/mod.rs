@@ -291,15 +291,21 @@ pub fn site_since(
     } else if let Some((_, m)) = previous {
         memo.search = m.search.clone();
     }
+    let mut gone = Vec::new();
     for path in stale {
         if !made_now.contains(&path) {
             files.remove(&path);
+            gone.push(path);
         }
     }
-    // A build that writes as it goes is never built again from, so it keeps nothing for next time.
+    // A build that writes as it goes is never built again from, so it keeps nothing for next time. What a page
+    // that is gone was made from is not kept: a preview renaming entries all day would hold it all.
     if sink.is_none() {
         let mut views = previous.map(|(_, m)| m.views.clone()).unwrap_or_default();
         views.extend(ctx.views());
+        for path in &gone {
+            views.remove(path);
+        }
         memo.views = views;
     }
     // Every file of the site is some unit's, whether made now or kept.
