@@ -98,7 +98,11 @@ fn same_as_clean(site: &Path, next: hubsite::Built, what: &str) -> hubsite::Buil
     }
     assert_eq!(next.report, full.report, "after {what}, the same warnings");
     // What pages were made from is remembered only for pages that are still there.
-    let gone: Vec<&String> = next.memo.remembered().filter(|p| !next.files.contains_key(*p)).collect();
+    let gone: Vec<&String> = next
+        .memo
+        .remembered()
+        .filter(|p| !next.files.contains_key(*p))
+        .collect();
     assert!(gone.is_empty(), "after {what}, remembered: {gone:?}");
     next
 }
