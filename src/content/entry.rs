@@ -98,15 +98,27 @@ fn with_table<R>(
     };
     let ctx = Ctx::new(file, parts.toml_offset, parts.toml);
     let (doc, errors) = DeTable::parse_recoverable(parts.toml);
-    if !errors.is_empty() {
-        let diags = errors
-            .iter()
-            .map(|e| super::load::syntax_diagnostic(&ctx, parts.toml, e))
-            .collect();
-        return (None, diags);
-    }
+    let mut diags: Vec<Diagnostic> = errors
+        .iter()
+        .map(|e| super::load::syntax_diagnostic(&ctx, parts.toml, e))
+        .collect();
     let result = f(&ctx, doc.get_ref(), parts.body);
-    (result, ctx.take())
+    if diags.is_empty() {
+        return (result, ctx.take());
+    }
+    // The rest of a file with a line that is not valid is still read, so all its problems are found in one run;
+    // but a field on a bad line may have been lost, so nothing is said of it there or of it missing.
+    let line = |d: &Diagnostic| match &d.location {
+        crate::diagnostics::Location::Span(span) => text.get(..span.start as usize).map(|t| t.matches('\n').count()),
+        crate::diagnostics::Location::File(_) => None,
+    };
+    let bad: Vec<usize> = diags.iter().filter_map(line).collect();
+    diags.extend(
+        ctx.take()
+            .into_iter()
+            .filter(|d| d.code != "missing-field" && line(d).is_none_or(|l| !bad.contains(&l))),
+    );
+    (result, diags)
 }
 
 fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, required: bool) -> Option<Text> {
