@@ -106,19 +106,58 @@ fn with_table<R>(
     if diags.is_empty() {
         return (result, ctx.take());
     }
-    // The rest of a file with a line that is not valid is still read, so all its problems are found in one run;
-    // but a field on a bad line may have been lost, so nothing is said of it there or of it missing.
     let line = |d: &Diagnostic| match &d.location {
         crate::diagnostics::Location::Span(span) => text.get(..span.start as usize).map(|t| t.matches('\n').count()),
         crate::diagnostics::Location::File(_) => None,
     };
+    // One mistake, such as a bracket not closed, can make the parser stumble several times on each line after
+    // it: the first on each line says enough.
+    diags.sort_by_key(|d| match &d.location {
+        crate::diagnostics::Location::Span(span) => span.start,
+        crate::diagnostics::Location::File(_) => 0,
+    });
+    let mut said = Vec::new();
+    diags.retain(|d| {
+        let at = line(d);
+        let new = at.is_none() || !said.contains(&at);
+        said.push(at);
+        new
+    });
+    // The rest of a file with a line that is not valid is still read, so all its problems are found in one run;
+    // but a field on a bad line may have been lost, so nothing is said of it there or of it missing.
     let bad: Vec<usize> = diags.iter().filter_map(line).collect();
+    // A bracket left open makes every field after it read wrong, from the first: it is the one mistake to show.
+    if let Some((bracket, field)) = super::brackets::left_open(parts.toml) {
+        let field_line = text[..parts.toml_offset + field].matches('\n').count();
+        if diags.first().and_then(line) == Some(field_line) {
+            diags.retain(|d| line(d).is_some_and(|l| l < field_line));
+            diags.push(bracket_diagnostic(&ctx, parts.toml, bracket, field_line + 1));
+        }
+    }
     diags.extend(
         ctx.take()
             .into_iter()
             .filter(|d| d.code != "missing-field" && line(d).is_none_or(|l| !bad.contains(&l))),
     );
     (result, diags)
+}
+
+/// The problem of a `[` or `{` at `at` not closed before the field on line `line`.
+fn bracket_diagnostic(ctx: &Ctx, toml: &str, at: usize, line: usize) -> Diagnostic {
+    let (opens, close, help) = match toml.as_bytes().get(at) {
+        Some(b'{') => (
+            "a group of fields",
+            '}',
+            "after the last field of the group, on the same line",
+        ),
+        _ => ("a list", ']', "after the last thing in the list"),
+    };
+    Diagnostic::error(
+        "toml-syntax",
+        ctx.span(at..at + 1),
+        format!("this opens {opens} that is not closed before the next field, on line {line}"),
+    )
+    .help(format!("add {close} {help}"))
 }
 
 fn text_fields(t: &Table<'_, '_, '_>, kind: Kind, body: Option<(&str, usize)>, required: bool) -> Option<Text> {
