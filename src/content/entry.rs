@@ -116,13 +116,7 @@ fn with_table<R>(
         crate::diagnostics::Location::Span(span) => span.start,
         crate::diagnostics::Location::File(_) => 0,
     });
-    let mut said = Vec::new();
-    diags.retain(|d| {
-        let at = line(d);
-        let new = at.is_none() || !said.contains(&at);
-        said.push(at);
-        new
-    });
+    diags.dedup_by(|later, first| line(later).is_some() && line(later) == line(first));
     // The rest of a file with a line that is not valid is still read, so all its problems are found in one run;
     // but a field on a bad line may have been lost, so nothing is said of it there or of it missing.
     let bad: Vec<usize> = diags.iter().filter_map(line).collect();
