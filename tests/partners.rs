@@ -15,9 +15,11 @@ type Tree = BTreeMap<String, Vec<u8>>;
 const TODAY: &str = "2026-11-23";
 const LAST: &str = "2027-02-14";
 
+/// A schema kept in the project (tests/fixtures/open-referral/, with its licence note), so this test needs nothing
+/// beside the clone.
 fn schema(path: &str) -> jsonschema::Validator {
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/open-referral")
+        .join("tests/fixtures/open-referral")
         .join(path);
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let value: Value = serde_json::from_str(&text).expect("schema is JSON");
@@ -57,12 +59,12 @@ fn open_data(tree: &Tree) -> (BTreeMap<String, Value>, Vec<Value>) {
 fn open_data_follows_open_referral_hsds_3_and_the_uk_profile() {
     let (_dir, tree) = built();
     let full = [
-        schema("hsds-3.0/schema/service_with_definitions.json"),
-        schema("uk-profile-3.0/schema/service_with_definitions.json"),
+        schema("hsds-3.0/service_with_definitions.json"),
+        schema("uk-profile-3.0/service_with_definitions.json"),
     ];
     let listed = [
-        schema("hsds-3.0/schema/service_list.json"),
-        schema("uk-profile-3.0/schema/service_list.json"),
+        schema("hsds-3.0/service_list.json"),
+        schema("uk-profile-3.0/service_list.json"),
     ];
     let (services, pages) = open_data(&tree);
     // Every session and every Start for Life offer of the example site.

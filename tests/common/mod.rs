@@ -163,3 +163,16 @@ pub fn resolves(tree: &std::collections::BTreeMap<String, Vec<u8>>, href: &str) 
         Some(bytes) => String::from_utf8_lossy(bytes).contains(&format!("id=\"{fragment}\"")),
     }
 }
+
+/// A file of `../shared` (the team's data beside the project, such as a real council's feed), or `None`, said on
+/// the test's output, when the project was cloned alone: a test that needs one must skip without it, as
+/// `cargo test` needs nothing beside the clone. Only this function may name `../shared` (tests/project.rs checks).
+pub fn shared(path: &str) -> Option<PathBuf> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(path);
+    if file.exists() {
+        Some(file)
+    } else {
+        println!("skipped: {} is not beside the project", file.display());
+        None
+    }
+}
