@@ -232,15 +232,24 @@ pub fn build_into(
     progress: &dyn render::Progress,
     out: &Path,
 ) -> Result<Written, NotBuilt> {
+    let target = output::target(root, out).map_err(|refusal| NotBuilt {
+        report: format!("error: {refusal}\nNothing was written.\n"),
+        why: None,
+    })?;
     let (mut checked, mut report) = checked_for_build(root, None, None, false)?;
+    // Every failure before the swap leaves the output folder as it was; one in the swap says what is there now.
     let cannot_write = |report: &str, e: std::io::Error| NotBuilt {
         report: format!(
-            "{report}error: could not write {}: {e}\nThe previous site, if any, is as it was.\n",
-            out.display()
+            "{report}error: could not write the new site for {}: {e}\n{}\n",
+            out.display(),
+            as_it_was(&target)
         ),
         why: None,
     };
-    let staging = output::Staging::new(out).map_err(|e| cannot_write(&report, e))?;
+    let (staging, leftovers) = output::Staging::new(&target).map_err(|e| cannot_write(&report, e))?;
+    for warning in leftovers {
+        report.push_str(&format!("warning: {warning}\n"));
+    }
     let sink = ToDisk {
         staging: &staging,
         scanner: validate::plain::pages::PageScanner::new(&checked.loaded.config, &checked.loaded.glossary),
@@ -260,12 +269,36 @@ pub fn build_into(
     }
     let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
     pages_checked(&mut checked, &findings, &mut report)?;
-    staging.commit().map_err(|e| cannot_write(&report, e))?;
+    let committed = staging.commit().map_err(|output::NotSwapped(e)| NotBuilt {
+        report: format!(
+            "{report}error: could not put the new site in place at {}: {e}\n{}\n",
+            out.display(),
+            as_it_was(&target)
+        ),
+        why: None,
+    })?;
+    if let Some((old, e)) = committed.left {
+        report.push_str(&format!(
+            "warning: the new site is in place at {}, but the previous one could not be removed ({e}). It is left \
+             in {}: delete it when you can (the next build tries again).\n",
+            out.display(),
+            old.display()
+        ));
+    }
     Ok(Written {
         report,
         languages: checked.loaded.config.languages.len(),
         pages: pages.into_inner(),
     })
+}
+
+/// What is at the output folder after a build failed: said by looking, not assumed.
+fn as_it_was(target: &output::Target) -> &'static str {
+    if std::fs::symlink_metadata(&target.path).is_ok() {
+        "The previous site, if any, is as it was."
+    } else {
+        "There is no site there now."
+    }
 }
 
 /// Writes each file into the new folder and reads each page for the plain-language check, then lets it go.

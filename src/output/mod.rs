@@ -1,12 +1,15 @@
-//! Writing files so that nothing half-written is ever seen.
+//! Writing files so that nothing half-written is ever seen, and never where a build has no right to write.
 
+pub mod fault;
 pub mod ics;
+mod place;
+mod swap;
 mod tree;
 
-pub use tree::{Staging, write_site};
-
+pub use place::{MARKER, MARKER_TEXT, Refusal, Target, target};
 use std::io::Write;
 use std::path::Path;
+pub use tree::{Committed, NotSwapped, Staging};
 
 /// Writes a file through a temporary sibling and a rename, so readers see the old file or the new one, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -168,7 +168,10 @@ pub fn resolves(tree: &std::collections::BTreeMap<String, Vec<u8>>, href: &str) 
 /// the test's output, when the project was cloned alone: a test that needs one must skip without it, as
 /// `cargo test` needs nothing beside the clone. Only this function may name `../shared` (tests/project.rs checks).
 pub fn shared(path: &str) -> Option<PathBuf> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(path);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join(path);
     if file.exists() {
         Some(file)
     } else {
