@@ -3,11 +3,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::{copy_dir, root};
 
@@ -63,16 +63,22 @@ impl Preview {
 
     /// The status line and the body of a GET addressed to `host`.
     fn get_as(&self, path: &str, host: &str) -> (String, String) {
+        let (head, body) =
+            self.ask(format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes());
+        (head.lines().next().unwrap_or("").to_string(), body)
+    }
+
+    /// The head and the body of the answer to a request of these bytes; both empty when there is no answer.
+    fn ask(&self, request: &[u8]) -> (String, String) {
         let mut stream = TcpStream::connect(&self.address).expect("connect");
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-        )
-        .expect("ask");
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).expect("answer");
+        stream.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+        stream.write_all(request).expect("ask");
+        let mut answer = Vec::new();
+        // No answer, as a connection closed or reset without one, is shown by what was read.
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
         let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
-        (head.lines().next().unwrap_or("").to_string(), body.to_string())
+        (head.to_string(), body.to_string())
     }
 
     /// A page's title, and the text of the problems box over it if there is one.
@@ -248,4 +254,115 @@ fn build_output_never_has_the_reload_script() {
         assert!(!String::from_utf8_lossy(&bytes).contains("__hubsite"), "{path}");
     }
     assert!(Path::new(&out).join("index.html").exists());
+}
+
+/// A request head sent a line every second, never the empty line that ends it, as a program holding connections
+/// open would send, for up to 20 seconds: how long until the answer, and the answer.
+fn trickle(address: &str) -> (Duration, String) {
+    let mut stream = TcpStream::connect(address).expect("connect");
+    write!(stream, "GET /en/ HTTP/1.1\r\nHost: {address}\r\n").expect("ask");
+    stream.set_read_timeout(Some(Duration::from_secs(1))).expect("timeout");
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    for line in 0.. {
+        if started.elapsed() > Duration::from_secs(20) || write!(stream, "X-Wait: {line}\r\n").is_err() {
+            break;
+        }
+        let mut buf = [0; 1024];
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => break,
+        }
+    }
+    (started.elapsed(), String::from_utf8_lossy(&answer).into_owned())
+}
+
+#[test]
+fn a_redirect_stays_on_the_preview_and_a_request_head_not_text_or_too_slow_has_an_answer() {
+    let preview = start();
+    let slow = {
+        let address = preview.address.clone();
+        std::thread::spawn(move || trickle(&address))
+    };
+    let host = preview.address.as_bytes();
+    let request = |first: &[u8], host: &[u8], other: &[u8]| {
+        [
+            b"GET ",
+            first,
+            b" HTTP/1.1\r\nHost: ",
+            host,
+            b"\r\nX-Note: ",
+            other,
+            b"\r\n\r\n",
+        ]
+        .concat()
+    };
+    // `//en/` is the address of a host named `en`: a folder asked for without its closing slash is sent to a
+    // path on this host, however many slashes it starts with.
+    for path in ["/en", "//en", "///en"] {
+        let (head, _) = preview.ask(&request(path.as_bytes(), host, b"x"));
+        assert!(head.starts_with("HTTP/1.1 301 Moved Permanently\r\n"), "{path}: {head}");
+        assert!(head.lines().any(|l| l == "Location: /en/"), "{path}: {head}");
+    }
+    // Bytes that are not UTF-8 text in the address or in the name it is addressed to: an answer saying so.
+    for (what, bad) in [
+        ("address", request(b"/en/\xff/", host, b"x")),
+        ("host", request(b"/en/", b"127.0.0.1\xfe", b"x")),
+    ] {
+        let (head, body) = preview.ask(&bad);
+        assert!(head.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{what}: {head}");
+        assert!(body.contains("is not UTF-8 text"), "{what}: {body}");
+    }
+    // A byte of another encoding in a line the preview does not read harms nothing.
+    let (head, body) = preview.ask(&request(b"/en/", host, b"caf\xe9"));
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(body.contains("</html>"), "{body}");
+
+    // A head still arriving after ten seconds is cut off.
+    let (waited, answer) = slow.join().expect("the slow request ends");
+    assert!(
+        answer.starts_with("HTTP/1.1 408 Request Timeout\r\n"),
+        "after {waited:?}: {answer}"
+    );
+    assert!(
+        answer.ends_with("took too long to arrive. Reload the page to ask again."),
+        "{answer}"
+    );
+    assert!(
+        waited > Duration::from_secs(9) && waited < Duration::from_secs(15),
+        "{waited:?}"
+    );
+}
+
+#[test]
+fn connections_at_once_are_bounded_with_room_for_many_tabs() {
+    let preview = start();
+    // As many tabs as anyone keeps open, each listening for changes...
+    let tabs: Vec<Events> = (0..200).map(|_| preview.events()).collect();
+    // ...and connections that have sent nothing yet, up to one short of the bound of 256 the README gives.
+    let connect = || TcpStream::connect(&preview.address).expect("connect");
+    let mut waiting: Vec<TcpStream> = (tabs.len()..255).map(|_| connect()).collect();
+    let (status, body) = preview.get("/en/");
+    assert_eq!(status, "HTTP/1.1 200 OK", "the last connection is answered");
+    assert!(body.contains("</html>"));
+
+    waiting.push(connect());
+    let (head, body) = preview.ask(format!("GET /en/ HTTP/1.1\r\nHost: {}\r\n\r\n", preview.address).as_bytes());
+    assert!(head.starts_with("HTTP/1.1 503 Service Unavailable\r\n"), "{head}");
+    assert!(head.lines().any(|l| l == "Retry-After: 2"), "{head}");
+    assert!(body.contains("too many requests open at once"), "{body}");
+
+    // One closed, and the next is answered again, within a moment.
+    drop(waiting.pop());
+    let answered = (0..100).any(|_| {
+        let ok = preview.get("/en/").0 == "HTTP/1.1 200 OK";
+        if !ok {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        ok
+    });
+    assert!(answered, "a freed connection is answered again");
+    drop(tabs);
 }

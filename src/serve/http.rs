@@ -1,34 +1,17 @@
 //! The preview's web server: the last good site from memory, the reload script in every page, and a stream of
 //! events that tells open tabs to reload or to show the problems.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::Arc;
+use std::io::Write;
+use std::net::TcpStream;
 use std::time::Duration;
 
+use super::conn::{self, Head};
 use super::{Shared, Snapshot};
 
 /// Where open tabs listen for changes. Nothing the site builds can have this path: output paths are slugs.
 pub const EVENTS: &str = "/__hubsite/events";
 
 const RELOAD_JS: &str = include_str!("reload.js");
-
-/// The most of a request's head the preview reads: a browser's is a few kilobytes, and a program that sends an
-/// endless one must not fill the memory.
-const HEAD_LIMIT: u64 = 64 * 1024;
-
-/// Answers every request on its own thread, so a tab waiting for events never holds up another. A preview kept to
-/// this computer answers only requests addressed to this computer by name.
-pub fn accept(listener: TcpListener, shared: Arc<Shared>) {
-    let local_only = listener.local_addr().is_ok_and(|a| a.ip().is_loopback());
-    for stream in listener.incoming().flatten() {
-        let shared = shared.clone();
-        std::thread::spawn(move || {
-            // A tab closed mid-answer is no problem of ours.
-            let _ = answer(stream, &shared, local_only);
-        });
-    }
-}
 
 /// Whether a request's `Host` names this computer. A web page elsewhere could point a name of its own at
 /// 127.0.0.1 and then read the preview from a person's browser; such a request carries that other name.
@@ -57,48 +40,24 @@ fn names_this_computer(host: &str) -> bool {
         || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+/// Answers one request, then the connection is closed.
+pub fn answer(stream: &TcpStream, shared: &Shared, local_only: bool) -> std::io::Result<()> {
     // Each answer is a head and a body written one after the other: without this, the body can wait for the
     // browser's delayed acknowledgement of the head, some 40 ms a request.
     stream.set_nodelay(true)?;
-    let mut reader = BufReader::new(stream.try_clone()?).take(HEAD_LIMIT);
-    let mut first = String::new();
-    reader.read_line(&mut first)?;
-    // Of the rest of the request, the preview needs only the name it was addressed to.
-    // Two names, or a name hidden in a folded line, name nothing.
-    let mut host = None;
-    let mut hosts = 0;
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        if let Some((name, value)) = line.split_once(':')
-            && name.trim_start().eq_ignore_ascii_case("host")
-        {
-            hosts += 1;
-            host = (hosts == 1 && name.eq_ignore_ascii_case("host")).then(|| value.trim().to_string());
+    let Head { first, host } = match conn::read_head(stream)? {
+        Ok(head) => head,
+        Err(cut) => {
+            respond(stream, cut.status(), "text/plain; charset=utf-8", cut.words(), false)?;
+            return conn::linger(stream);
         }
-        line.clear();
-    }
+    };
     let mut out = stream;
-    if reader.limit() == 0 {
-        respond(
-            &mut out,
-            "431 Request Header Fields Too Large",
-            "text/plain",
-            b"The request is too long.",
-            false,
-        )?;
-        // Some of the rest is read and dropped before closing: closed with it unread, the connection would be
-        // reset, and the sender might lose the answer.
-        out.shutdown(std::net::Shutdown::Write)?;
-        let _ = std::io::copy(&mut reader.into_inner().take(HEAD_LIMIT * 16), &mut std::io::sink());
-        return Ok(());
-    }
     let mut parts = first.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     if method != "GET" && method != "HEAD" {
         return respond(
-            &mut out,
+            out,
             "405 Method Not Allowed",
             "text/plain",
             b"Only GET and HEAD.",
@@ -107,7 +66,7 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
     }
     if local_only && !host.as_deref().is_some_and(names_this_computer) {
         return respond(
-            &mut out,
+            out,
             "403 Forbidden",
             "text/plain; charset=utf-8",
             b"This preview only answers http://127.0.0.1 or http://localhost on this computer.",
@@ -128,11 +87,11 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
         });
         if let Some(early) = snapshot.early.take() {
             if let Found::File(key) = find(&early, path) {
-                return file(&mut out, &key, &early[&key], &snapshot, head);
+                return file(out, &key, &early[&key], &snapshot, head);
             }
             // Still building after a minute: a file from before the change is not to be shown as after it.
             return respond(
-                &mut out,
+                out,
                 "503 Service Unavailable",
                 "text/plain; charset=utf-8",
                 b"The preview is still building your last change. Reload this page in a moment.",
@@ -143,7 +102,7 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
     match find(&snapshot.files, path) {
         Found::File(key) => {
             let body = &snapshot.files[&key];
-            file(&mut out, &key, body, &snapshot, head)
+            file(out, &key, body, &snapshot, head)
         }
         Found::Folder(to) => {
             let head_text = format!(
@@ -158,13 +117,13 @@ fn answer(stream: TcpStream, shared: &Shared, local_only: bool) -> std::io::Resu
                 .map(|b| b.as_slice())
                 .unwrap_or(b"Not found");
             let page = with_script(missing, &snapshot);
-            respond(&mut out, "404 Not Found", "text/html; charset=utf-8", &page, head)
+            respond(out, "404 Not Found", "text/html; charset=utf-8", &page, head)
         }
     }
 }
 
 /// A file of the site, with the reload script in a page.
-fn file(out: &mut TcpStream, key: &str, body: &[u8], snapshot: &Snapshot, head: bool) -> std::io::Result<()> {
+fn file(out: &TcpStream, key: &str, body: &[u8], snapshot: &Snapshot, head: bool) -> std::io::Result<()> {
     let kind = content_type(key);
     if kind.starts_with("text/html") {
         let page = with_script(body, snapshot);
@@ -202,7 +161,9 @@ fn find(files: &crate::render::SiteFiles, path: &str) -> Found {
         return Found::File(key.to_string());
     }
     if files.contains_key(&format!("{key}/index.html")) {
-        return Found::Folder(format!("{path}/"));
+        // On this host whatever the path starts with: `//en` would send the browser to a host named `en`. (A
+        // backslash, which browsers read as a slash, has found nothing above.)
+        return Found::Folder(format!("/{}/", path.trim_start_matches('/')));
     }
     Found::Nothing
 }
@@ -273,9 +234,35 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+/// Past the most connections answered at once: the client is told to try again in a moment.
+pub fn busy(stream: &TcpStream) -> std::io::Result<()> {
+    respond_with(
+        stream,
+        "503 Service Unavailable",
+        "Retry-After: 2\r\n",
+        "text/plain; charset=utf-8",
+        b"The preview has too many requests open at once. Close some of its tabs, then reload this page.",
+        false,
+    )?;
+    conn::linger(stream)
+}
+
+fn respond(out: &TcpStream, status: &str, kind: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+    respond_with(out, status, "", kind, body, head)
+}
+
+/// An answer with `extra` header lines, each ending in CRLF.
+fn respond_with(
+    mut out: &TcpStream,
+    status: &str,
+    extra: &str,
+    kind: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
     let head_text = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\n{extra}Content-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
+         Connection: close\r\n\r\n",
         body.len()
     );
     out.write_all(head_text.as_bytes())?;
@@ -286,7 +273,7 @@ fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &[u8], head: boo
 }
 
 /// Server-sent events: the version now, then each new one as it is built, or the problems that stopped it.
-fn events(mut out: TcpStream, shared: &Shared) -> std::io::Result<()> {
+fn events(mut out: &TcpStream, shared: &Shared) -> std::io::Result<()> {
     out.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
     )?;
@@ -324,6 +311,7 @@ fn events(mut out: TcpStream, shared: &Shared) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+    use std::sync::Arc;
 
     fn snapshot() -> Snapshot {
         let mut files = BTreeMap::new();
@@ -375,6 +363,15 @@ mod tests {
         assert!(matches!(find(&s.files, "/"), Found::File(k) if k == "index.html"));
         assert!(matches!(find(&s.files, "/en/"), Found::File(k) if k == "en/index.html"));
         assert!(matches!(find(&s.files, "/en"), Found::Folder(to) if to == "/en/"));
+        // A redirect never leaves this host: `//en/` would be a host named `en`.
+        for other_host in ["//en", "///en", "/%2Fen"] {
+            let to = match find(&s.files, other_host) {
+                Found::Folder(to) => to,
+                _ => String::new(),
+            };
+            assert!(to.starts_with('/') && !to.starts_with("//"), "{other_host} to {to}");
+        }
+        assert!(matches!(find(&s.files, "/\\en"), Found::Nothing));
         assert!(matches!(find(&s.files, "/search.js"), Found::File(_)));
         for outside in [
             "/../site.toml",

@@ -1,5 +1,6 @@
 //! `hubsite serve`: builds the site in memory, serves it, and rebuilds and reloads open tabs on every change.
 
+mod conn;
 mod http;
 mod watch;
 
@@ -213,7 +214,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let mut watcher = watcher?;
     {
         let shared = shared.clone();
-        std::thread::spawn(move || http::accept(listener, shared));
+        std::thread::spawn(move || conn::accept(listener, shared));
     }
     // What changed since the last build that worked, which the next builds from: a build that failed kept nothing,
     // so the one after it must read again what that one read. `None` when the watcher may have missed a change.
