@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use theme::{CSS, EMBED_JS, SEARCH_JS, TemplateError, Theme};
+pub use pages::source_hash;
+pub use theme::{CSS, EMBED_HEIGHT_JS, EMBED_JS, SEARCH_JS, TemplateError, Theme};
 
 use crate::content::ids::{Kind, LangCode};
 use crate::i18n::Strings;
@@ -310,7 +311,7 @@ pub fn site_since(
     }
     // Every file of the site is some unit's, whether made now or kept.
     let paths = memo.units.values().flat_map(|made| made.paths.iter());
-    let headers = pages::embed_headers(paths.map(String::as_str), &config.allow_origins).into_bytes();
+    let headers = pages::site_headers(paths.map(String::as_str), &config.allow_origins, &css).into_bytes();
     match sink {
         Some(sink) => sink.file("_headers", &headers),
         None => {
@@ -375,7 +376,11 @@ fn list_pages<'c>(
 ) -> Result<Vec<(String, Bytes)>, TemplateError> {
     let mut files: Vec<(String, Vec<u8>)> = statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
     // The scripts are the theme's own if it has them, else the built-in ones.
-    for (name, script) in [("search.js", SEARCH_JS), ("embed.js", EMBED_JS)] {
+    for (name, script) in [
+        ("search.js", SEARCH_JS),
+        ("embed.js", EMBED_JS),
+        ("embed-height.js", EMBED_HEIGHT_JS),
+    ] {
         if !statics.contains_key(name) {
             files.push((name.into(), script.as_bytes().to_vec()));
         }

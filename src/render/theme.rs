@@ -50,6 +50,9 @@ pub const CSS: &str = include_str!("../../themes/default/static/site.css");
 pub const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 /// The script partners load to show a page in a frame that fits its content, served as `/embed.js`.
 pub const EMBED_JS: &str = include_str!("../../themes/default/static/embed.js");
+/// The script in each copy under `/embed/` that tells the partner's page how tall it is, served as
+/// `/embed-height.js`: a file, not inline, so the site's Content-Security-Policy needs no hash for it.
+pub const EMBED_HEIGHT_JS: &str = include_str!("../../themes/default/static/embed-height.js");
 
 /// A problem in a template or a theme file, already written out for the person editing the theme.
 #[derive(Debug)]

@@ -14,6 +14,32 @@ export const LANGS = ["en", "bn", "so"];
 /// A cheap phone held upright.
 export const PHONE = { width: 360, height: 800 };
 
+/// One page of each kind, by the path it has in a language.
+export const KINDS = [
+  ["home", (l) => `/${l}/`],
+  ["timetable", (l) => `/${l}/timetable/`],
+  ["timetable-kind", (l) => `/${l}/timetable/kind/baby-group/`],
+  ["timetable-area", (l) => `/${l}/timetable/area/old-town/`],
+  ["activity", (l) => `/${l}/activities/bengali-rhymes/`],
+  ["hub", (l) => `/${l}/places/old-town-hub/`],
+  ["spoke", (l) => `/${l}/places/st-lukes-church-hall/`],
+  ["start-for-life", (l) => `/${l}/start-for-life/`],
+  ["offer", (l) => `/${l}/start-for-life/feeding-your-baby/`],
+  ["print", (l) => `/${l}/start-for-life/print/`],
+  ["search", (l) => `/${l}/search/`],
+  ["about", (l) => `/${l}/about/`],
+  ["accessibility", (l) => `/${l}/accessibility/`],
+  ["privacy", (l) => `/${l}/privacy/`],
+  ["embed-place", (l) => `/embed/${l}/places/st-lukes-church-hall/`],
+  ["embed-activity", (l) => `/embed/${l}/activities/bengali-rhymes/`],
+  ["embed-offer", (l) => `/embed/${l}/start-for-life/feeding-your-baby/`],
+];
+/// Pages in no one language: the language chooser at the root, and the page for an address that is not there.
+export const SHARED = [
+  ["choose-language", "/"],
+  ["not-found", "/no-such-page/"],
+];
+
 const folders = [];
 const servers = [];
 const contexts = [];
@@ -58,7 +84,8 @@ function headerRules(text) {
 }
 
 /// Serves a folder on 127.0.0.1 at a free port as a static host would: `index.html` for a folder, the headers its
-/// `_headers` file gives each path, and its `404.html` for anything missing. Resolves to the origin.
+/// `_headers` file gives each path (the Content-Security-Policy among them), and its `404.html` for anything
+/// missing. Resolves to the origin.
 export function serve(folder) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://x");
@@ -73,9 +100,12 @@ export function serve(folder) {
     }
     const headers = { "Content-Type": TYPES[extname(file)] || "application/octet-stream" };
     const rules = existsSync(join(folder, "_headers")) ? headerRules(readFileSync(join(folder, "_headers"), "utf8")) : [];
+    // As Cloudflare Pages does: every rule that matches applies, and a header two rules give is joined with a
+    // comma, which for Content-Security-Policy makes two policies that must both allow a thing.
     for (const [pattern, values] of rules) {
       const hit = pattern.endsWith("*") ? url.pathname.startsWith(pattern.slice(0, -1)) : url.pathname === pattern;
-      if (hit) Object.assign(headers, values);
+      if (!hit) continue;
+      for (const [name, value] of Object.entries(values)) headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
     }
     res.writeHead(status, headers).end(readFileSync(file));
   });
@@ -158,7 +188,7 @@ export async function visit(context, url) {
   });
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response || !response.ok()) trouble.push(`${url} answered ${response?.status()}`);
-  return { page, trouble };
+  return { page, trouble, response };
 }
 
 const AXE = readFileSync(join(repo, "tests/browser/node_modules/axe-core/axe.min.js"), "utf8");

@@ -5,33 +5,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LANGS, browser, cleanUp, exampleSite, fontsOf, problems, screenshot, visit } from "./harness.mjs";
-
-/// One page of each kind, by the path it has in a language.
-const KINDS = [
-  ["home", (l) => `/${l}/`],
-  ["timetable", (l) => `/${l}/timetable/`],
-  ["timetable-kind", (l) => `/${l}/timetable/kind/baby-group/`],
-  ["timetable-area", (l) => `/${l}/timetable/area/old-town/`],
-  ["activity", (l) => `/${l}/activities/bengali-rhymes/`],
-  ["hub", (l) => `/${l}/places/old-town-hub/`],
-  ["spoke", (l) => `/${l}/places/st-lukes-church-hall/`],
-  ["start-for-life", (l) => `/${l}/start-for-life/`],
-  ["offer", (l) => `/${l}/start-for-life/feeding-your-baby/`],
-  ["print", (l) => `/${l}/start-for-life/print/`],
-  ["search", (l) => `/${l}/search/`],
-  ["about", (l) => `/${l}/about/`],
-  ["accessibility", (l) => `/${l}/accessibility/`],
-  ["privacy", (l) => `/${l}/privacy/`],
-  ["embed-place", (l) => `/embed/${l}/places/st-lukes-church-hall/`],
-  ["embed-activity", (l) => `/embed/${l}/activities/bengali-rhymes/`],
-  ["embed-offer", (l) => `/embed/${l}/start-for-life/feeding-your-baby/`],
-];
-/// Pages in no one language: the language chooser at the root, and the page for an address that is not there.
-const SHARED = [
-  ["choose-language", "/"],
-  ["not-found", "/no-such-page/"],
-];
+import { KINDS, LANGS, SHARED, browser, cleanUp, exampleSite, fontsOf, problems, screenshot, visit } from "./harness.mjs";
 
 let site, withScript, withoutScript;
 

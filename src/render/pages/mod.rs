@@ -3,6 +3,7 @@
 mod activities;
 mod calendar;
 mod embed;
+mod headers;
 mod home;
 mod open_data;
 mod places;
@@ -13,7 +14,7 @@ mod start_for_life;
 mod timetable;
 pub mod views;
 
-pub use embed::headers as embed_headers;
+pub use headers::{headers as site_headers, source_hash};
 pub use open_data::Listed;
 
 use std::collections::BTreeMap;
