@@ -141,30 +141,16 @@ fn check_refuses_every_template_build_would_refuse_at_its_line() {
         "themes/eastbrook/templates/page.html:3:4: error[template]",
         "themes/eastbrook/templates/place.html:2:7: error[bad-utf8]",
     ];
-    let check = hubsite(&["check", "--site", &site.to_string_lossy()], &site);
-    assert_eq!(check.code, 1, "{}", check.stdout);
-    assert_eq!(headings(&check.stdout), want, "{}", check.stdout);
-    assert!(
-        check.stdout.contains("= help: did you mean \"entry.html\"?"),
-        "{}",
-        check.stdout
-    );
-    assert!(
-        check.stdout.contains("is not closed, or closed with the wrong end"),
-        "{}",
-        check.stdout
-    );
-    // `build` refuses the same problems, all of them at once, and writes nothing.
-    let out = dir.path().join("public");
-    let build = build_into(&site, &out);
-    assert_eq!(build.code, 1);
-    assert_eq!(headings(&build.stderr), want, "{}", build.stderr);
+    let helps = [
+        "= help: did you mean \"entry.html\"?",
+        "is not closed, or closed with the wrong end",
+    ];
+    let build = refused_by_check_and_build(&dir, &site, &want, &helps);
     assert!(
         build
             .stderr
             .ends_with("Not built: 4 problems to fix first. Nothing was written.\n")
     );
-    assert!(!out.exists());
 }
 
 #[test]
@@ -225,17 +211,22 @@ fn fluent_references_to_nothing_are_errors_and_never_published() {
         "locales/en/site.ftl:1:65: error[ftl-unknown-message]",
         "themes/eastbrook/locales/bn/theme.ftl:2:21: error[ftl-unknown-variable]",
     ];
-    let check = hubsite(&["check", "--site", &site.to_string_lossy()], &site);
+    refused_by_check_and_build(&dir, &site, &want, &["= help: did you mean `$date`?"]);
+}
+
+/// `check` reports exactly the problems `want` (by heading) with the help lines `helps`; `build` refuses the same
+/// problems, all of them at once, and writes nothing.
+fn refused_by_check_and_build(dir: &tempfile::TempDir, site: &Path, want: &[&str], helps: &[&str]) -> Run {
+    let check = hubsite(&["check", "--site", &site.to_string_lossy()], site);
     assert_eq!(check.code, 1, "{}", check.stdout);
     assert_eq!(headings(&check.stdout), want, "{}", check.stdout);
-    assert!(
-        check.stdout.contains("= help: did you mean `$date`?"),
-        "{}",
-        check.stdout
-    );
+    for help in helps {
+        assert!(check.stdout.contains(help), "{help}\n{}", check.stdout);
+    }
     let out = dir.path().join("public");
-    let build = build_into(&site, &out);
+    let build = build_into(site, &out);
     assert_eq!(build.code, 1);
     assert_eq!(headings(&build.stderr), want, "{}", build.stderr);
     assert!(!out.exists());
+    build
 }
