@@ -56,9 +56,7 @@ fn a_misspelt_field_in_a_template_is_an_error_not_an_empty_space() {
 
 #[test]
 fn a_site_theme_replaces_templates_and_static_files_by_name() {
-    let (dir, site) = site();
-    let toml = std::fs::read_to_string(site.join("site.toml")).expect("site.toml");
-    std::fs::write(site.join("site.toml"), format!("theme = \"eastbrook\"\n{toml}")).expect("write");
+    let (dir, site) = site_with_theme();
     write(
         &site.join("themes/eastbrook/templates/page.html"),
         "{% extends \"entry.html\" %}\n{% block after %}<p class=\"ours\">{{ t(\"nav-home\") }}</p>{% endblock %}\n",
