@@ -86,8 +86,12 @@ fn check_since(
 ) -> Result<Checked, LoadError> {
     let mut loaded = content::load_since(root, before, keep)?;
     let languages = loaded.config.languages.clone();
-    let (catalog, diags) = i18n::load(root, &languages, &mut loaded.sources)?;
+    let theme = render::theme_dir(root, &loaded.config);
+    let (catalog, diags) = i18n::load(root, &theme, &languages, &mut loaded.sources)?;
     loaded.diagnostics.extend(diags);
+    loaded.diagnostics.extend(i18n::references::check(&catalog));
+    let found = render::theme_check::check(root, &theme, &mut loaded.sources)?;
+    loaded.diagnostics.extend(found);
     let found = validate::check(&loaded.config, &loaded.content, &loaded.index, &catalog);
     loaded.diagnostics.extend(found);
     let (plain, texts) = validate::plain::check(

@@ -76,7 +76,7 @@ pub fn syntax_diagnostic(ctx: &Ctx, toml: &str, e: &toml::de::Error) -> Diagnost
 }
 
 /// Reads a file as text; with where it stops being UTF-8, if it does.
-fn read_text(path: &Path, rel: &str) -> Result<(SourceFile, Option<u32>), LoadError> {
+pub(crate) fn read_text(path: &Path, rel: &str) -> Result<(SourceFile, Option<u32>), LoadError> {
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => (SourceFile::new(rel.to_string(), frontmatter::normalise(text)), None),
@@ -88,7 +88,7 @@ fn read_text(path: &Path, rel: &str) -> Result<(SourceFile, Option<u32>), LoadEr
     })
 }
 
-fn not_utf8(file: FileId, at: u32) -> Diagnostic {
+pub(crate) fn not_utf8(file: FileId, at: u32) -> Diagnostic {
     Diagnostic::error(
         "bad-utf8",
         Span {

@@ -1,6 +1,7 @@
 //! Fluent messages: the built-in strings of the default theme and the site's own, per language.
 
 pub mod formats;
+pub mod references;
 mod strings;
 
 pub use formats::Formats;
@@ -48,7 +49,8 @@ pub struct Message {
     pub origin: Origin,
 }
 
-/// All messages by language and id; a site's messages replace built-in ones with the same id.
+/// All messages and terms (a term's id keeps its `-`) by language and id; a theme's messages replace built-in ones
+/// with the same id, and a site's messages replace both.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
     pub messages: BTreeMap<LangCode, BTreeMap<String, Message>>,
@@ -95,27 +97,30 @@ impl Catalog {
         };
         let map = self.messages.entry(LangCode::new(lang)).or_default();
         for entry in resource.body {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                let span = m.id.name.as_ptr() as usize - text.as_ptr() as usize;
-                let end = message_end(text, span);
-                let origin = match file {
-                    Some(file) => Origin::Site(Span {
-                        file,
-                        start: span as u32,
-                        end: (span + m.id.name.len()) as u32,
-                    }),
-                    None => Origin::Builtin,
-                };
-                map.insert(
-                    m.id.name.to_string(),
-                    Message {
-                        source: text[span..end].trim_end().to_string(),
-                        origin,
-                    },
-                );
-            }
+            // A term is kept under its id with the `-`, as messages refer to it, so the bundles have it too.
+            let (id, span) = match entry {
+                fluent_syntax::ast::Entry::Message(m) => (m.id.name.to_string(), offset(text, m.id.name)),
+                fluent_syntax::ast::Entry::Term(t) => (format!("-{}", t.id.name), offset(text, t.id.name) - 1),
+                _ => continue,
+            };
+            let end = message_end(text, span);
+            let origin = match file {
+                Some(file) => Origin::Site(Span {
+                    file,
+                    start: span as u32,
+                    end: (span + id.len()) as u32,
+                }),
+                None => Origin::Builtin,
+            };
+            let source = text[span..end].trim_end().to_string();
+            map.insert(id, Message { source, origin });
         }
     }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+pub(crate) fn offset(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
 }
 
 /// Where the message starting at `start` ends: before the next line that begins the next message, term or
@@ -138,9 +143,11 @@ fn message_end(text: &str, start: usize) -> usize {
     end.max(start)
 }
 
-/// Loads the built-in messages, then the site's `locales/<lang>/*.ftl` over them.
+/// Loads the built-in messages, then the theme's `themes/<name>/locales/<lang>/*.ftl` over them, then the site's
+/// `locales/<lang>/*.ftl` over both. A theme may carry languages the site does not have; those are not read.
 pub fn load(
     root: &Path,
+    theme: &Path,
     languages: &[LangCode],
     sources: &mut SourceMap,
 ) -> Result<(Catalog, Vec<Diagnostic>), crate::content::LoadError> {
@@ -149,63 +156,95 @@ pub fn load(
     for (lang, _, text) in BUILTIN {
         catalog.add(lang, text, None, &mut diags);
     }
-    let dir = root.join("locales");
-    if !dir.is_dir() {
-        return Ok((catalog, diags));
-    }
-    for item in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .min_depth(1)
-        .max_depth(2)
-    {
-        let item = item.map_err(|e| crate::content::LoadError::Io(dir.clone(), e.into()))?;
-        let rel_path = item.path().strip_prefix(root).unwrap_or(item.path()).to_path_buf();
-        let rel = display_path(&rel_path);
-        if item.depth() == 1 {
-            let name = item.file_name().to_string_lossy();
-            if item.file_type().is_dir() && !languages.iter().any(|l| l.as_str() == name) {
-                diags.push(
-                    Diagnostic::file_error(
-                        "unknown-language",
-                        &rel_path,
-                        format!("locales/{name}/ is for a language the site does not have"),
-                    )
-                    .help("add the language to `languages` in site.toml, or remove the folder"),
-                );
-            }
-            continue;
+    let mut folder = Folder {
+        root,
+        languages,
+        catalog: &mut catalog,
+        sources,
+        diags: &mut diags,
+    };
+    folder.add(&theme.join("locales"), true)?;
+    folder.add(&root.join("locales"), false)?;
+    Ok((catalog, diags))
+}
+
+/// What loading one `locales/` folder adds to.
+struct Folder<'a> {
+    root: &'a Path,
+    languages: &'a [LangCode],
+    catalog: &'a mut Catalog,
+    sources: &'a mut SourceMap,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Folder<'_> {
+    /// Adds every `<dir>/<lang>/*.ftl`; a folder for a language the site does not have is an error in the site's
+    /// own `locales/`, and left out of a theme's.
+    fn add(&mut self, dir: &Path, theme: bool) -> Result<(), crate::content::LoadError> {
+        if !dir.is_dir() {
+            return Ok(());
         }
-        if !rel.ends_with(".ftl") {
-            continue;
-        }
-        let Some(lang) = rel_path
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|l| l.to_string_lossy().into_owned())
-        else {
-            continue;
-        };
-        let bytes =
-            std::fs::read(item.path()).map_err(|e| crate::content::LoadError::Io(item.path().to_path_buf(), e))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => crate::content::frontmatter::normalise(t),
-            Err(_) => {
-                diags.push(
-                    Diagnostic::file_error(
-                        "bad-utf8",
-                        &rel_path,
-                        "this file has characters that are not UTF-8 text",
-                    )
-                    .help("save the file as UTF-8 in your editor"),
-                );
+        let root = self.root;
+        let known = |name: &str| self.languages.iter().any(|l| l.as_str() == name);
+        let mut walk = walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .min_depth(1)
+            .max_depth(2)
+            .into_iter();
+        while let Some(item) = walk.next() {
+            let item = item.map_err(|e| crate::content::LoadError::Io(dir.to_path_buf(), e.into()))?;
+            let rel_path = item.path().strip_prefix(root).unwrap_or(item.path()).to_path_buf();
+            let rel = display_path(&rel_path);
+            if item.depth() == 1 {
+                let name = item.file_name().to_string_lossy();
+                if item.file_type().is_dir() && !known(&name) {
+                    if theme {
+                        walk.skip_current_dir();
+                        continue;
+                    }
+                    self.diags.push(
+                        Diagnostic::file_error(
+                            "unknown-language",
+                            &rel_path,
+                            format!("locales/{name}/ is for a language the site does not have"),
+                        )
+                        .help("add the language to `languages` in site.toml, or remove the folder"),
+                    );
+                }
                 continue;
             }
-        };
-        let id = sources.add(SourceFile::new(rel, text));
-        let text = sources.get(id).text.clone();
-        catalog.add(&lang, &text, Some(id), &mut diags);
+            if !rel.ends_with(".ftl") {
+                continue;
+            }
+            let Some(lang) = rel_path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|l| l.to_string_lossy().into_owned())
+            else {
+                continue;
+            };
+            let bytes =
+                std::fs::read(item.path()).map_err(|e| crate::content::LoadError::Io(item.path().to_path_buf(), e))?;
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => crate::content::frontmatter::normalise(t),
+                Err(_) => {
+                    self.diags.push(
+                        Diagnostic::file_error(
+                            "bad-utf8",
+                            &rel_path,
+                            "this file has characters that are not UTF-8 text",
+                        )
+                        .help("save the file as UTF-8 in your editor"),
+                    );
+                    continue;
+                }
+            };
+            let id = self.sources.add(SourceFile::new(rel, text));
+            let text = self.sources.get(id).text.clone();
+            self.catalog.add(&lang, &text, Some(id), self.diags);
+        }
+        Ok(())
     }
-    Ok((catalog, diags))
 }
 
 /// The English names of languages, for messages to the communications team.

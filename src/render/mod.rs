@@ -5,6 +5,7 @@ pub mod markdown;
 pub mod memo;
 mod pages;
 mod theme;
+pub mod theme_check;
 pub mod urls;
 pub mod words;
 
@@ -62,7 +63,7 @@ pub type SiteFiles = BTreeMap<String, Bytes>;
 
 /// The folder of the site's theme: `themes/<theme>/`, or `themes/default/` for the site's own additions to the
 /// default theme.
-fn theme_dir(root: &std::path::Path, config: &crate::config::SiteConfig) -> std::path::PathBuf {
+pub fn theme_dir(root: &std::path::Path, config: &crate::config::SiteConfig) -> std::path::PathBuf {
     root.join("themes").join(config.theme.as_deref().unwrap_or("default"))
 }
 

@@ -10,11 +10,11 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use super::escape_html;
 use crate::content::ids::LangCode;
-use crate::diagnostics::{Diagnostic, SourceFile, SourceMap, Span};
+use crate::diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span};
 use crate::i18n::Strings;
 
 /// The default theme, compiled in: (template name, source).
-const TEMPLATES: &[(&str, &str)] = &[
+pub(super) const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../themes/default/templates/base.html")),
     ("embed.html", include_str!("../../themes/default/templates/embed.html")),
     ("entry.html", include_str!("../../themes/default/templates/entry.html")),
@@ -69,10 +69,8 @@ impl std::fmt::Display for TemplateError {
 pub fn sources(root: &Path, dir: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut own = std::collections::BTreeSet::new();
-    if let Ok(items) = std::fs::read_dir(dir.join("templates")) {
-        let mut paths: Vec<PathBuf> = items.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "html")) {
+    if let Ok(paths) = own_templates(dir) {
+        for path in paths {
             if let Ok(source) = std::fs::read_to_string(&path) {
                 own.insert(
                     path.file_name()
@@ -92,6 +90,20 @@ pub fn sources(root: &Path, dir: &Path) -> Vec<(String, String)> {
     out
 }
 
+/// The theme's own templates, `dir/templates/*.html`, sorted; none when it has no `templates/` folder.
+pub(super) fn own_templates(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let templates = dir.join("templates");
+    if !templates.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&templates)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// The templates and static files pages are made with.
 pub struct Theme {
     env: Environment<'static>,
@@ -104,6 +116,12 @@ pub struct Theme {
 fn located(e: &Error, path: &str, source: &str) -> TemplateError {
     let mut sources = SourceMap::default();
     let file = sources.add(SourceFile::new(path.to_string(), source.to_string()));
+    let builtin = path.ends_with("(built into hubsite)");
+    TemplateError(diagnostic(e, file, source, builtin).render(&sources))
+}
+
+/// A template error as a problem at its place in `file`, whose text is `source`.
+pub(super) fn diagnostic(e: &Error, file: FileId, source: &str, builtin: bool) -> Diagnostic {
     let (start, end) = match (e.range(), e.line()) {
         (Some(r), _) => (r.start, r.end),
         (None, Some(line)) => {
@@ -130,12 +148,18 @@ fn located(e: &Error, path: &str, source: &str) -> TemplateError {
         (None, Some(name)) => format!("{}: `{name}` is undefined", e.kind()),
         (None, None) => e.kind().to_string(),
     };
-    let help = if path.ends_with("(built into hubsite)") {
+    let detail = e.detail().unwrap_or_default();
+    let unclosed = detail.contains("end of input") || detail.starts_with("unknown statement end");
+    let help = if builtin {
         "this is a mistake in hubsite's own theme; please report it"
+    } else if unclosed {
+        "a `{% if %}`, `{% for %}`, `{% block %}` or `{% macro %}` above is not closed, or closed with the wrong \
+         end: give each its own `{% endif %}`, `{% endfor %}`, `{% endblock %}` or `{% endmacro %}`, the last opened \
+         first"
     } else {
         "fix this template, or delete it to use the default theme's"
     };
-    TemplateError(Diagnostic::error("template", span, message).help(help).render(&sources))
+    Diagnostic::error("template", span, message).help(help)
 }
 
 impl Theme {
@@ -149,26 +173,21 @@ impl Theme {
                 .map_err(|e| located(&e, &format!("{name} (built into hubsite)"), source))?;
         }
         let mut own = BTreeMap::new();
-        let templates = dir.join("templates");
-        if templates.is_dir() {
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(&templates)
-                .map_err(|e| TemplateError(format!("could not read {}: {e}", templates.display())))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "html"))
-                .collect();
-            paths.sort();
-            for path in paths {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let shown = crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(&path));
-                let source = std::fs::read_to_string(&path)
-                    .map_err(|e| TemplateError(format!("could not read {shown}: {e}")))?;
-                env.add_template_owned(name.clone(), source.clone())
-                    .map_err(|e| located(&e, &shown, &source))?;
-                own.insert(name, shown);
-            }
+        let paths = own_templates(dir).map_err(|e| {
+            let templates = dir.join("templates");
+            TemplateError(format!("could not read {}: {e}", templates.display()))
+        })?;
+        for path in paths {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let shown = crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(&path));
+            let source =
+                std::fs::read_to_string(&path).map_err(|e| TemplateError(format!("could not read {shown}: {e}")))?;
+            env.add_template_owned(name.clone(), source.clone())
+                .map_err(|e| located(&e, &shown, &source))?;
+            own.insert(name, shown);
         }
         // Escape only what HTML needs (& < > " '), not `/` as well, which would bloat every link on every page.
         env.set_formatter(|out, state, value| {
