@@ -399,6 +399,8 @@ fn problems_found_by_mutation_stay_fixed() {
         }),
         // A Fluent file cut short: the parser placed the end of its problem past the end of the file.
         ("locales/en/site.ftl", &|_| b"locality-riverside ".to_vec()),
+        // A character of three bytes first in a Fluent file: the parser's problem ended inside it.
+        ("locales/bn/site.ftl", &|b| ["\u{202E}".as_bytes(), &b].concat()),
         // Brackets nested thousands deep: the Fluent parser ran out of stack and the program stopped.
         ("locales/en/site.ftl", &|b| {
             [b.as_slice(), b"x = ", "{".repeat(100_000).as_bytes()].concat()

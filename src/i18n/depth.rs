@@ -78,6 +78,21 @@ pub fn too_deep(text: &str) -> (Option<usize>, Cow<'_, str>) {
     (Some(first), Cow::Owned(out))
 }
 
+/// The start of the character at byte `at` of `text` (the end of the text if `at` is past it).
+pub fn char_start(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// The end of the character that byte `at` of `text` is inside (`at` itself if it is between two).
+pub fn char_end(text: &str, at: usize) -> usize {
+    (at.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +112,13 @@ mod tests {
             too_deep("x = { \"((((((((((((((((((((((((\" }\ny = ((((((((((((((((((((((((\n").0,
             None
         );
+    }
+
+    #[test]
+    fn places_snap_to_whole_characters() {
+        let text = "\u{202E}ab";
+        assert_eq!((char_start(text, 1), char_end(text, 1)), (0, 3));
+        assert_eq!((char_start(text, 4), char_end(text, 4)), (4, 4));
+        assert_eq!((char_start(text, 9), char_end(text, 9)), (5, 5));
     }
 }

@@ -68,7 +68,8 @@ impl Catalog {
 
     fn add(&mut self, lang: &str, text: &str, file: Option<FileId>, diags: &mut Vec<Diagnostic>) {
         // The parser would run out of stack on brackets nested thousands deep: such a message is left out.
-        let (deep, text) = depth::too_deep(text);
+        let written = text;
+        let (deep, text) = depth::too_deep(written);
         if let (Some(at), Some(file)) = (deep, file) {
             let span = Span {
                 file,
@@ -93,11 +94,11 @@ impl Catalog {
                         Some(file) => diags.push(
                             Diagnostic::error(
                                 "ftl-syntax",
-                                // The parser can place the end of a problem past the end of the file.
+                                // The parser can place a problem past the end of the file, or inside a character.
                                 Span {
                                     file,
-                                    start: e.pos.start.min(text.len()) as u32,
-                                    end: e.pos.end.min(text.len()) as u32,
+                                    start: depth::char_start(written, e.pos.start) as u32,
+                                    end: depth::char_end(written, e.pos.end) as u32,
                                 },
                                 format!("this Fluent message is not valid: {}", e.kind),
                             )
