@@ -1,8 +1,8 @@
 //! `site.toml`: the site's title, address, languages, localities and checks.
 
+use crate::content::address::{self, Address};
 use crate::content::fields::{Ctx, Table};
 use crate::content::ids::{LangCode, LocalityId, is_valid_slug};
-use crate::content::values;
 use crate::diagnostics::{Diagnostic, FileId, Sp, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -84,13 +84,8 @@ pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         .map(|s| s.value.to_string());
     let base_url = t
         .req_str("base_url", "\"https://familyhubs.example.org\"")
-        .and_then(|s| match values::url(s.value) {
-            Ok(u) => Some(u.trim_end_matches('/').to_string()),
-            Err(p) => {
-                ctx.problem("bad-url", s.span, p);
-                None
-            }
-        });
+        .and_then(|s| address::read(&ctx, s, Address::Web))
+        .map(|u| u.trim_end_matches('/').to_string());
     if !t.has("languages") {
         t.missing("languages", "[\"en\", \"bn\", \"so\"]");
     }
@@ -174,10 +169,7 @@ pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     let mut allow_origins = Vec::new();
     if let Some(e) = t.table("embed", "[embed]", "{ allow_origins = [] }") {
         for o in e.str_list("allow_origins", "[\"https://partner.example\"]") {
-            match values::origin(o.value) {
-                Ok(u) => allow_origins.push(u),
-                Err(p) => ctx.problem("bad-url", o.span, p),
-            }
+            allow_origins.extend(address::read(&ctx, o, Address::Origin));
         }
         e.finish(&|_| None);
     }

@@ -6,8 +6,9 @@ use std::path::Path;
 use crate::content::model::Text;
 use crate::validate::translations::fingerprint;
 
-/// A small, fast, seeded random number generator (SplitMix64), so corpora are the same on every machine.
-struct Rng(u64);
+/// A small, fast, seeded random number generator (SplitMix64), so corpora are the same on every machine; the
+/// mutation test (tests/fuzz.rs) uses it too.
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -18,8 +19,9 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    /// A number from 0 up to, not including, `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {

@@ -202,7 +202,20 @@ impl Diagnostic {
         let mut out = format!("{path}:{line}:{col}: {label}[{}]: {}\n", self.code, self.message);
         if let Location::Span(span) = self.location {
             let file = sources.get(span.file);
-            let text = file.line_text(line);
+            // A character no one can see is shown as � under the caret, so the caret is under something; and any
+            // that turns text around is shown so anywhere in the line, or it would turn the rest of the line.
+            let text: String = file
+                .line_text(line)
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let turns = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+                    match turns || (i + 1 == col && crate::content::address::unseen(c)) {
+                        true => '\u{FFFD}',
+                        false => c,
+                    }
+                })
+                .collect();
             let width = line.to_string().len();
             let start = span.start as usize;
             let end = (span.end as usize).max(start);

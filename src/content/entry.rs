@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeTable;
 
+use super::address::Address;
 use super::fields::{Ctx, Table};
 use super::frontmatter::{self, SplitError};
 use super::ids::*;
@@ -483,29 +484,16 @@ impl Parser<'_, '_, '_, '_> {
         out
     }
 
-    fn checked_value(
-        &self,
-        key: &'static str,
-        example: &str,
-        f: fn(&str) -> Result<String, crate::schedule::parse::Problem>,
-        code: &'static str,
-        t: &Table<'_, '_, '_>,
-    ) -> Option<String> {
-        let s = t.str(key, example)?;
-        match f(s.value) {
-            Ok(v) => Some(v),
-            Err(p) => {
-                self.ctx().problem(code, s.span, p);
-                None
-            }
-        }
+    /// An address field, if it is there and right; its problems are reported.
+    fn address(&self, key: &'static str, example: &str, kind: Address, t: &Table<'_, '_, '_>) -> Option<String> {
+        super::address::read(self.ctx(), t.str(key, example)?, kind)
     }
 
     pub(super) fn contact(&self, t: &Table<'_, '_, '_>) -> Contact {
         Contact {
-            phone: self.checked_value("phone", "\"020 7946 0123\"", super::values::phone, "bad-phone", t),
-            email: self.checked_value("email", "\"hello@example.org\"", super::values::email, "bad-email", t),
-            url: self.checked_value("url", "\"https://example.org\"", super::values::url, "bad-url", t),
+            phone: self.address("phone", "\"020 7946 0123\"", Address::Phone, t),
+            email: self.address("email", "\"hello@example.org\"", Address::Email, t),
+            url: self.address("url", "\"https://example.org\"", Address::Web, t),
         }
     }
 
@@ -580,9 +568,9 @@ impl Parser<'_, '_, '_, '_> {
                     _ => None,
                 }
             });
-        let phone = self.checked_value("phone", "\"020 7946 0123\"", super::values::phone, "bad-phone", t);
-        let email = self.checked_value("email", "\"hello@example.org\"", super::values::email, "bad-email", t);
-        let website = self.checked_value("website", "\"https://example.org\"", super::values::url, "bad-url", t);
+        let phone = self.address("phone", "\"020 7946 0123\"", Address::Phone, t);
+        let email = self.address("email", "\"hello@example.org\"", Address::Email, t);
+        let website = self.address("website", "\"https://example.org\"", Address::Web, t);
         let opening = self.slots("opening", None);
         let facilities = self.vocab_list("facilities", "[\"step-free\", \"baby-changing\"]", |s: &str| {
             FacilityId::new(s)
@@ -711,9 +699,9 @@ impl Parser<'_, '_, '_, '_> {
         let t = self.t;
         Organisation {
             common: placeholder_common(self.ctx().file),
-            website: self.checked_value("website", "\"https://example.org\"", super::values::url, "bad-url", t),
-            phone: self.checked_value("phone", "\"020 7946 0123\"", super::values::phone, "bad-phone", t),
-            email: self.checked_value("email", "\"hello@example.org\"", super::values::email, "bad-email", t),
+            website: self.address("website", "\"https://example.org\"", Address::Web, t),
+            phone: self.address("phone", "\"020 7946 0123\"", Address::Phone, t),
+            email: self.address("email", "\"hello@example.org\"", Address::Email, t),
         }
     }
 

@@ -19,6 +19,8 @@ pub struct Ctx {
     /// Where the TOML text is in memory and how long it is, to find the file offset of a string the parser borrowed.
     toml_addr: usize,
     toml_len: usize,
+    /// The TOML text as written, to place a problem inside a value that had escapes in it (see `raw`).
+    toml: Box<str>,
     pub diags: RefCell<Vec<Diagnostic>>,
 }
 
@@ -29,6 +31,7 @@ impl Ctx {
             base,
             toml_addr: toml.as_ptr() as usize,
             toml_len: toml.len(),
+            toml: toml.into(),
             diags: RefCell::new(Vec::new()),
         }
     }
@@ -38,6 +41,13 @@ impl Ctx {
         let addr = s.as_ptr() as usize;
         (addr >= self.toml_addr && addr + s.len() <= self.toml_addr + self.toml_len)
             .then(|| self.base + addr - self.toml_addr)
+    }
+
+    /// The text of the file at `span` as written, such as a string value with its quotes and escapes.
+    pub fn raw(&self, span: Span) -> Option<&str> {
+        let start = (span.start as usize).checked_sub(self.base)?;
+        let end = (span.end as usize).checked_sub(self.base)?;
+        self.toml.get(start..end)
     }
 
     pub fn span(&self, r: std::ops::Range<usize>) -> Span {

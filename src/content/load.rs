@@ -94,7 +94,8 @@ pub(crate) fn not_utf8(file: FileId, at: u32) -> Diagnostic {
         Span {
             file,
             start: at,
-            end: at + 1,
+            // The bytes that are not UTF-8 are read as one U+FFFD, which is three bytes long.
+            end: at + '\u{FFFD}'.len_utf8() as u32,
         },
         "this file has characters that are not UTF-8 text",
     )

@@ -1,5 +1,6 @@
 //! The content model and its loader: entries, translations and terms read from a site folder.
 
+pub mod address;
 mod brackets;
 pub mod entry;
 pub mod fields;

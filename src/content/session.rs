@@ -18,15 +18,9 @@ impl Parser<'_, '_, '_, '_> {
         let t = self.t;
         // A mistyped `online` still means the author meant an online session, so do not ask for a venue too.
         let online = t.bool("online").is_none_or(|b| b.value) && t.has("online");
-        let join_url =
-            t.str("join_url", "\"https://example.org/join\"")
-                .and_then(|s| match super::values::url(s.value) {
-                    Ok(u) => Some(u),
-                    Err(p) => {
-                        self.ctx().problem("bad-url", s.span, p);
-                        None
-                    }
-                });
+        let join_url = t
+            .str("join_url", "\"https://example.org/join\"")
+            .and_then(|s| super::address::read(self.ctx(), s, super::address::Address::Web));
         let venue = if online {
             if let Some(span) = t.key_span("venue") {
                 let _ = t.get("venue");

@@ -1,5 +1,6 @@
 //! Fluent messages: the built-in strings of the default theme and the site's own, per language.
 
+mod depth;
 pub mod formats;
 pub mod references;
 mod strings;
@@ -68,6 +69,25 @@ impl Catalog {
     }
 
     fn add(&mut self, lang: &str, text: &str, file: Option<FileId>, diags: &mut Vec<Diagnostic>) {
+        // The parser would run out of stack on brackets nested thousands deep: such a message is left out.
+        let written = text;
+        let (deep, text) = depth::too_deep(written);
+        if let (Some(at), Some(file)) = (deep, file) {
+            let span = Span {
+                file,
+                start: at as u32,
+                end: at as u32 + 1,
+            };
+            diags.push(
+                Diagnostic::error(
+                    "ftl-syntax",
+                    span,
+                    format!("this message has more than {} brackets inside each other", depth::MOST),
+                )
+                .help("close each { with } and each ( with ): a message needs two or three at most"),
+            );
+        }
+        let text: &str = &text;
         let resource = match fluent_syntax::parser::parse(text) {
             Ok(r) => r,
             Err((r, errors)) => {
@@ -76,10 +96,11 @@ impl Catalog {
                         Some(file) => diags.push(
                             Diagnostic::error(
                                 "ftl-syntax",
+                                // The parser can place a problem past the end of the file, or inside a character.
                                 Span {
                                     file,
-                                    start: e.pos.start as u32,
-                                    end: e.pos.end as u32,
+                                    start: depth::char_start(written, e.pos.start) as u32,
+                                    end: depth::char_end(written, e.pos.end) as u32,
                                 },
                                 format!("this Fluent message is not valid: {}", e.kind),
                             )

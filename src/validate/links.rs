@@ -4,6 +4,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
 
 use crate::content::Content;
+use crate::content::address;
 use crate::content::entry::Index;
 use crate::content::ids::{EntryRef, Kind};
 use crate::content::model::Text;
@@ -49,6 +50,8 @@ fn check_text(text: &Text, index: &Index) -> Vec<Diagnostic> {
         None => fallback,
     };
     for (event, range) in Parser::new(&text.body).into_offset_iter() {
+        // A picture's address is never on the page: only a link's is checked for hidden characters.
+        let is_link = matches!(event, Event::Start(Tag::Link { .. }));
         match event {
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
                 let dest = dest_url.trim();
@@ -62,6 +65,8 @@ fn check_text(text: &Text, index: &Index) -> Vec<Diagnostic> {
                         ),
                         Err(why) => out.push(Diagnostic::error("broken-link", at(range), "this link to another entry is not complete").help(why)),
                     }
+                } else if let Some(d) = hidden_in(text, &dest_url, at(range.clone())).filter(|_| is_link) {
+                    out.push(d);
                 } else if lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:") {
                     out.push(
                         Diagnostic::error("unsafe-link", at(range), "this link runs code or hides data in the address, so it is removed from the page")
@@ -77,6 +82,35 @@ fn check_text(text: &Text, index: &Index) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The problem of a character no one can see in a link's address, which would be carried into the page's link:
+/// at the character itself when the address is written as is in the file, else at the link (`link`).
+fn hidden_in(text: &Text, dest: &str, link: Span) -> Option<Diagnostic> {
+    let (at, c, why) = address::find(dest)?;
+    let lower = dest.trim_start().to_ascii_lowercase();
+    let what = if lower.starts_with("mailto:") {
+        "email address"
+    } else if lower.starts_with("tel:") {
+        "phone number"
+    } else {
+        "web address"
+    };
+    let p = address::problem(&why, what);
+    // The address is a slice of the text unless markdown had to change it (an escape or an entity in it).
+    let offset = (dest.as_ptr() as usize).checked_sub(text.body.as_ptr() as usize);
+    let span = match (text.body_span, offset) {
+        (Some(b), Some(off)) if off + dest.len() <= text.body.len() => {
+            let start = b.start + (off + at) as u32;
+            Span {
+                file: b.file,
+                start,
+                end: start + c.len_utf8() as u32,
+            }
+        }
+        _ => link,
+    };
+    Some(Diagnostic::error(address::CODE, span, p.message).help(p.help))
 }
 
 pub fn check(content: &Content, index: &Index) -> Vec<Diagnostic> {
