@@ -20,7 +20,7 @@ pub struct SiteConfig {
     pub languages: Vec<LangCode>,
     pub localities: Vec<Sp<LocalityId>>,
     pub example_data: bool,
-    pub theme: Option<String>,
+    pub theme: Option<Sp<String>>,
     pub acronyms: AcronymLevel,
     pub allow: Vec<String>,
     pub allow_origins: Vec<String>,
@@ -143,7 +143,7 @@ pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         }
     }
     let example_data = t.bool("example_data").is_some_and(|b| b.value);
-    let theme = t.str("theme", "\"default\"").map(|s| s.value.to_string());
+    let theme = t.str("theme", "\"default\"").map(|s| Sp::new(s.value.to_string(), s.span));
     let mut acronyms = AcronymLevel::Error;
     let mut allow = Vec::new();
     if let Some(pl) = t.table("plain_language", "[plain_language]", "{ acronyms = \"error\" }") {
@@ -188,4 +188,40 @@ pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         partial,
     };
     (config, ctx.take())
+}
+
+/// A theme named in site.toml that is not a folder under `themes/`: without this the built-in theme would be used
+/// without a word, and a name such as "../x" would reach outside the site.
+pub fn theme_problem(root: &std::path::Path, config: &SiteConfig) -> Option<Diagnostic> {
+    let theme = config.theme.as_ref()?;
+    let name = theme.value.as_str();
+    if !is_valid_slug(name) {
+        return Some(
+            Diagnostic::error("bad-id", theme.span, format!("\"{name}\" is not a name a theme can have"))
+                .help("a theme is a folder in themes/: use its name, in small letters a-z, digits and dashes"),
+        );
+    }
+    if name == "default" || root.join("themes").join(name).is_dir() {
+        return None;
+    }
+    let mut have: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    have.sort();
+    let names: Vec<&str> = have.iter().map(String::as_str).collect();
+    let help = match crate::suggest::nearest(name, &names) {
+        Some(near) => format!("did you mean \"{near}\"? The themes here are the folders in themes/"),
+        None => format!(
+            "make the folder themes/{name}/ with the templates and files to replace, or take `theme` out of \
+             site.toml to use the built-in theme"
+        ),
+    };
+    Some(
+        Diagnostic::error("unknown-theme", theme.span, format!("there is no theme called \"{name}\" in themes/"))
+            .help(help),
+    )
 }

@@ -133,6 +133,7 @@ pub fn load_since(root: &Path, before: Option<Since<'_>>, keep: bool) -> Result<
     let site_id = read_into(&mut sources, &mut diagnostics, &site_toml, "site.toml")?;
     let (config, d) = config::parse(site_id, &sources.get(site_id).text);
     diagnostics.extend(d);
+    diagnostics.extend(config::theme_problem(root, &config));
 
     let has_content = root.join("content").is_dir();
     let (items, same_files) = if has_content {
