@@ -381,7 +381,10 @@ mod tests {
         let line = "শিশু x ".repeat(5_000);
         let file = SourceFile::new("a.md".into(), format!("+++\n{line}\nend"));
         let first = 4;
-        for at in (first..first + line.len()).step_by(997).filter(|&at| file.text.is_char_boundary(at)) {
+        for at in (first..first + line.len())
+            .step_by(997)
+            .filter(|&at| file.text.is_char_boundary(at))
+        {
             let col = file.text[first..at].chars().count() + 1;
             assert_eq!(file.line_col(at), (2, col), "at byte {at}");
         }

@@ -370,7 +370,11 @@ fn past_twenty_warnings_of_a_kind_a_file_gets_one_line_that_counts_the_rest() {
     let note = "content/pages/about.md: ... and 37 more sentences longer than 25 words in this file\n";
     assert_eq!(run.stdout.matches(note).count(), 1, "{}", run.stdout);
     // The note comes straight after the twentieth, and the summary counts every warning.
-    let twentieth = run.stdout.match_indices("warning[long-sentence]").nth(19).map_or(0, |(i, _)| i);
+    let twentieth = run
+        .stdout
+        .match_indices("warning[long-sentence]")
+        .nth(19)
+        .map_or(0, |(i, _)| i);
     let next = run.stdout[twentieth..].find("\n\n").map_or(0, |i| twentieth + i + 2);
     assert!(run.stdout[next..].starts_with(note), "{}", &run.stdout[twentieth..]);
     assert!(run.stdout.ends_with("25 errors, 57 warnings.\n"), "{}", run.stdout);
@@ -378,9 +382,9 @@ fn past_twenty_warnings_of_a_kind_a_file_gets_one_line_that_counts_the_rest() {
     // Other tools get every one.
     let run = check(site.path(), &["--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("the output is JSON");
-    let items = doc["diagnostics"].as_array().map_or(0, |d| {
-        d.iter().filter(|d| d["code"] == "long-sentence").count()
-    });
+    let items = doc["diagnostics"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d["code"] == "long-sentence").count());
     assert_eq!(items, 57);
 }
 
@@ -392,14 +396,18 @@ fn a_problem_far_along_a_long_bengali_line_is_shown_in_a_window_around_it() {
     let run = check(site.path(), &[]);
     let col = sentence.chars().count() * 20_000 + 1;
     let heading = format!("content/pages/about.bn.md:8:{col}: error[acronym]");
-    assert_eq!(headings(&run.stdout), [heading.clone()], "{:.3000}", run.stdout);
+    assert_eq!(headings(&run.stdout), [heading], "{:.3000}", run.stdout);
     let lines: Vec<&str> = run.stdout.lines().collect();
     let shown = lines.get(2).copied().unwrap_or_default();
     let carets = lines.get(3).copied().unwrap_or_default();
     assert!(shown.starts_with("8 | ...") && shown.ends_with("..."), "{shown}");
     assert_eq!(shown.chars().count(), "8 | ".len() + 3 + 120 + 3, "{shown}");
     // The carets are under the acronym, counted in characters as the column is.
-    let under: String = shown.chars().skip(carets.find('^').unwrap_or_default()).take(5).collect();
+    let under: String = shown
+        .chars()
+        .skip(carets.find('^').unwrap_or_default())
+        .take(5)
+        .collect();
     assert_eq!(under, "CAMHS", "\n{shown}\n{carets}");
     assert_eq!(carets.trim_end().chars().filter(|&c| c == '^').count(), 5);
     assert!(run.stdout.len() < 2_000, "{} bytes", run.stdout.len());

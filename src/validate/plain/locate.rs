@@ -88,8 +88,10 @@ impl<'a> Locator<'a> {
         }
         let (mut v, mut w) = self.at;
         while v < target {
-            let (Some(c), Some(rest)) = (self.value.get(v..).and_then(|s| s.chars().next()), self.written.get(w..))
-            else {
+            let (Some(c), Some(rest)) = (
+                self.value.get(v..).and_then(|s| s.chars().next()),
+                self.written.get(w..),
+            ) else {
                 break;
             };
             if self.escapes && rest.starts_with('\\') {
@@ -142,7 +144,7 @@ mod tests {
         }
     }
 
-    fn written<'f>(file: &'f str, s: Span) -> &'f str {
+    fn written(file: &str, s: Span) -> &str {
         &file[s.start as usize..s.end as usize]
     }
 

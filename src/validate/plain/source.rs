@@ -138,8 +138,17 @@ fn entry_text(
         (None, None) => None,
     };
     if let Some(mut locator) = locator {
-        for block in markdown::blocks(&text.body) {
-            for f in scanner.scan(&block.text, english, true) {
+        let blocks = markdown::blocks(&text.body);
+        // A very long body is scanned on every core; the words found are placed in order after.
+        let found: Vec<Vec<super::Finding>> = match text.body.len() > 64 * 1024 {
+            true => blocks
+                .par_iter()
+                .map(|b| scanner.scan(&b.text, english, true))
+                .collect(),
+            false => blocks.iter().map(|b| scanner.scan(&b.text, english, true)).collect(),
+        };
+        for (block, found) in blocks.iter().zip(found) {
+            for f in found {
                 let written = block.text.get(f.range.clone()).unwrap_or_default();
                 let in_body = block.to_source(f.range.start);
                 let at = locator.find(in_body, written);
