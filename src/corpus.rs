@@ -194,3 +194,25 @@ pub fn generate(out: &Path, sessions: usize, seed: u64) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Sentences for a long page, as families' pages are written; the second is longer than the plain-language check
+/// likes, so a long page has one long-sentence warning a paragraph.
+const PARAGRAPH: [&str; 4] = [
+    "Our family hub is open to every family with children and young people up to the age of 19.",
+    "You can come along to our friendly groups where parents and carers meet other families, share stories, sing songs and play with toys while the children learn new words and make friends in a warm room.",
+    "Bring a drink for your child.",
+    "We have snacks, a quiet corner for feeding and a place to leave your buggy.",
+];
+
+/// Writes a page whose text is about `bytes` long, one paragraph a line with a blank line between: to time `check`
+/// on one very long file.
+pub fn long_page(out: &Path, bytes: usize) -> std::io::Result<()> {
+    let mut body = String::with_capacity(bytes + 512);
+    let mut n = 0;
+    while body.len() < bytes {
+        n += 1;
+        let _ = write!(body, "\n## Part {n}\n\n{}\n", PARAGRAPH.join(" "));
+    }
+    let fields = "title = \"All about the family hubs\"\nsummary = \"Everything we do, in one long page.\"\n";
+    write(&out.join("content/pages/long-read.md"), &entry(fields, &body))
+}

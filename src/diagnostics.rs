@@ -1,8 +1,11 @@
 //! Problems found in a site's files: where they are, what is wrong and how to fix it.
 
+mod shown;
+
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,8 +46,20 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// How many characters come before every [`CHARS_STEP`]th byte, made when first needed: a column far along a
+    /// long line is then found without counting the whole line again for every problem on it.
+    chars_before: OnceLock<Vec<u32>>,
     /// A hash of the path and text, worked out when first asked for: a file kept between builds is not hashed again.
-    print: std::sync::OnceLock<u64>,
+    print: OnceLock<u64>,
+}
+
+/// Up to this many bytes of a line are counted character by character to find a column; past it, the file's
+/// character index is used.
+const CHARS_STEP: usize = 4096;
+
+/// The number of characters in some UTF-8 bytes: every byte that does not continue a character starts one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
@@ -55,7 +70,8 @@ impl SourceFile {
             path,
             text,
             line_starts,
-            print: std::sync::OnceLock::new(),
+            chars_before: OnceLock::new(),
+            print: OnceLock::new(),
         }
     }
 
@@ -69,21 +85,62 @@ impl SourceFile {
         })
     }
 
-    /// 1-based line and 1-based column in characters of a byte offset.
+    /// 1-based line and 1-based column in characters of a byte offset; an offset inside a character is that
+    /// character's column. Takes the same short time however long the line and the file are.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = self.floor(offset);
         let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.line_starts[line];
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
-        (line + 1, col + 1)
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        (line + 1, self.chars_between(start, offset) + 1)
+    }
+
+    /// The byte offset, moved back to the start of the character it is in.
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// The number of characters from one byte offset to a later one.
+    fn chars_between(&self, from: usize, to: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        if to.saturating_sub(from) <= CHARS_STEP {
+            return bytes.get(from..to).map_or(0, chars_in);
+        }
+        let index = self.chars_before.get_or_init(|| {
+            let mut before = 0u32;
+            let mut index: Vec<u32> = bytes
+                .chunks(CHARS_STEP)
+                .map(|chunk| {
+                    let at = before;
+                    before += chars_in(chunk) as u32;
+                    at
+                })
+                .collect();
+            index.push(before);
+            index
+        });
+        let chars_before = |at: usize| {
+            let k = at / CHARS_STEP;
+            index.get(k).map_or(0, |&n| n as usize) + bytes.get(k * CHARS_STEP..at).map_or(0, chars_in)
+        };
+        chars_before(to) - chars_before(from)
+    }
+
+    /// The byte offsets where a 1-based line starts and ends, without its line end.
+    fn line_bounds(&self, line: usize) -> (usize, usize) {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return (self.text.len(), self.text.len());
+        };
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        (start, end.max(start))
     }
 
     /// The text of a 1-based line, without its line end.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
-            return "";
-        };
-        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        let (start, end) = self.line_bounds(line);
         self.text.get(start..end).unwrap_or("")
     }
 }
@@ -192,54 +249,54 @@ impl Diagnostic {
         }
     }
 
-    /// The diagnostic as people read it: a heading line, the source line with a caret, and the help.
+    /// The diagnostic as people read it: a heading line, the source line with a caret, and the help. However long
+    /// the line or the value quoted, it prints a few hundred characters at most.
     pub fn render(&self, sources: &SourceMap) -> String {
         let (path, line, col) = self.position(sources);
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{path}:{line}:{col}: {label}[{}]: {}\n", self.code, self.message);
+        let message = shown::bounded(&self.message);
+        let mut out = format!("{path}:{line}:{col}: {label}[{}]: {message}\n", self.code);
+        let help = self.help.as_deref().map(shown::bounded);
         if let Location::Span(span) = self.location {
             let file = sources.get(span.file);
-            // A character no one can see is shown as � under the caret, so the caret is under something; and any
+            let (text, indent, carets) = shown::snippet(file, line, span.start as usize, span.end as usize);
+            // A character no one can see is shown as U+FFFD under the caret, so the caret is under something; and any
             // that turns text around is shown so anywhere in the line, or it would turn the rest of the line.
-            let text: String = file
-                .line_text(line)
+            let text: String = text
                 .chars()
                 .enumerate()
                 .map(|(i, c)| {
                     let turns = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-                    match turns || (i + 1 == col && crate::content::address::unseen(c)) {
+                    match turns || (i == indent && crate::content::address::unseen(c)) {
                         true => '\u{FFFD}',
                         false => c,
                     }
                 })
                 .collect();
             let width = line.to_string().len();
-            let start = span.start as usize;
-            let end = (span.end as usize).max(start);
-            // The caret covers the span, but never past the end of the first line it starts on.
-            let line_end = file
-                .text
-                .get(start..)
-                .and_then(|rest| rest.find('\n'))
-                .map_or(file.text.len(), |i| start + i);
-            let carets = file
-                .text
-                .get(start..end.min(line_end))
-                .map_or(0, |s| s.chars().count())
-                .max(1);
             let _ = writeln!(out, "{:width$} |", "");
             let _ = writeln!(out, "{line:width$} | {text}");
-            let _ = writeln!(out, "{:width$} | {}{}", "", " ".repeat(col - 1), "^".repeat(carets));
-            if let Some(help) = &self.help {
+            let _ = writeln!(out, "{:width$} | {}{}", "", " ".repeat(indent), "^".repeat(carets));
+            if let Some(help) = help {
                 let _ = writeln!(out, "{:width$} = help: {help}", "");
             }
-        } else if let Some(help) = &self.help {
+        } else if let Some(help) = help {
             let _ = writeln!(out, "  = help: {help}");
         }
         out
+    }
+
+    /// The message as printed: a long quote of the user's text in it is cut to its start.
+    pub fn message_shown(&self) -> std::borrow::Cow<'_, str> {
+        shown::bounded(&self.message)
+    }
+
+    /// The help as printed, cut as the message is.
+    pub fn help_shown(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.help.as_deref().map(shown::bounded)
     }
 }
 
@@ -270,9 +327,41 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
-    /// Every problem rendered for people, each followed by a blank line.
+    /// Every problem rendered for people, each followed by a blank line. Of the warnings of one kind in one file,
+    /// the first [`shown::SIMILAR_SHOWN`] are shown and the rest counted in one line after them; every error is
+    /// shown.
     pub fn report(&self, sources: &SourceMap) -> String {
-        self.items.iter().map(|d| d.render(sources) + "\n").collect()
+        let file_of = |d: &Diagnostic| match &d.location {
+            Location::Span(span) => sources.get(span.file).path.clone(),
+            Location::File(path) => display_path(path),
+        };
+        let mut totals: HashMap<(String, &str), usize> = HashMap::new();
+        for d in self.items.iter().filter(|d| d.severity == Severity::Warning) {
+            *totals.entry((file_of(d), d.code)).or_default() += 1;
+        }
+        let mut shown_so_far: HashMap<(String, &str), usize> = HashMap::new();
+        let mut out = String::new();
+        for d in &self.items {
+            if d.severity == Severity::Error {
+                out.push_str(&d.render(sources));
+                out.push('\n');
+                continue;
+            }
+            let key = (file_of(d), d.code);
+            let n = shown_so_far.entry(key.clone()).or_default();
+            *n += 1;
+            if *n > shown::SIMILAR_SHOWN {
+                continue;
+            }
+            out.push_str(&d.render(sources));
+            out.push('\n');
+            let total = totals.get(&key).copied().unwrap_or(0);
+            if *n == shown::SIMILAR_SHOWN && total > *n {
+                out.push_str(&shown::more(&key.0, d.code, total - *n));
+                out.push('\n');
+            }
+        }
+        out
     }
 
     /// Sort by file path, then position, so output is the same on every run.
@@ -296,6 +385,29 @@ mod tests {
         assert_eq!(file.line_col(x), (1, 16));
         assert_eq!(file.line_col(file.text.len()), (2, 5));
         assert_eq!(file.line_text(2), "next");
+    }
+
+    #[test]
+    fn positions_far_along_a_long_line_and_inside_a_character() {
+        // Bengali and Latin mixed, so bytes and characters differ, on a line far longer than the part of it that
+        // is counted character by character.
+        let line = "শিশু x ".repeat(5_000);
+        let file = SourceFile::new("a.md".into(), format!("+++\n{line}\nend"));
+        let first = 4;
+        for at in (first..first + line.len())
+            .step_by(997)
+            .filter(|&at| file.text.is_char_boundary(at))
+        {
+            let col = file.text[first..at].chars().count() + 1;
+            assert_eq!(file.line_col(at), (2, col), "at byte {at}");
+        }
+        assert_eq!(file.line_col(file.text.len()), (3, 4));
+        // An offset inside a character is that character's column (not the first column).
+        let far = first + line.len() - "শিশু x ".len();
+        let (_, col) = file.line_col(far);
+        assert_eq!(file.line_col(far + 1), (2, col));
+        assert_eq!(file.line_col(far + 2), (2, col));
+        assert_eq!(file.line_col(5), (2, 1));
     }
 
     #[test]

@@ -85,3 +85,34 @@ fn every_invalid_fixture_reports_its_problem() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// A value pasted by mistake makes one line of 1 MB: the problem still takes a few lines, the quote of the value
+/// and the line shown cut short, with the carets under the start of the value. (It printed 3 MB before.)
+#[test]
+fn an_error_on_a_very_long_line_prints_a_short_snippet() {
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixtures().join("valid"), site.path());
+    let file = site.path().join("content/spokes/hilltop-library.md");
+    let text = std::fs::read_to_string(&file).expect("fixture");
+    let pasted = "E2 9LJ ".repeat(150_000);
+    std::fs::write(&file, text.replace("\"TF2 3DE\"", &format!("\"{pasted}\""))).expect("write");
+    let run = hubsite(&["check", "--site", &site.path().to_string_lossy()], site.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let problems = run.stdout.split("Translations:").next().unwrap_or_default();
+    assert!(problems.len() < 1_000, "{} bytes:\n{problems:.2000}", problems.len());
+    let lines: Vec<&str> = problems.lines().collect();
+    assert_eq!(
+        lines.first().copied().unwrap_or_default(),
+        format!(
+            "content/spokes/hilltop-library.md:7:12: error[bad-postcode]: \"{}...\" is not a UK postcode",
+            &pasted[..50]
+        )
+    );
+    let shown = lines.get(2).copied().unwrap_or_default();
+    assert!(shown.starts_with("7 | postcode = \"E2 9LJ E2"), "{shown}");
+    assert!(shown.ends_with("..."), "{shown}");
+    assert_eq!(shown.chars().count(), "7 | ".len() + 120 + 3, "{shown}");
+    let carets = lines.get(3).copied().unwrap_or_default();
+    assert!(carets.starts_with(&format!("  | {}^", " ".repeat(11))), "{carets}");
+    assert!(carets.len() <= shown.len(), "{carets}");
+}

@@ -339,3 +339,76 @@ fn the_page_check_reports_only_what_the_source_check_could_not_see() {
         run.stderr
     );
 }
+
+/// The valid site with one file's body replaced.
+fn site_with_body(file: &str, body: &str) -> tempfile::TempDir {
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixtures().join("valid"), site.path());
+    let path = site.path().join(file);
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let head = text.rsplit_once("+++").map(|(head, _)| head).unwrap_or_default();
+    std::fs::write(&path, format!("{head}+++\n\n{body}")).expect("write");
+    site
+}
+
+#[test]
+fn past_twenty_warnings_of_a_kind_a_file_gets_one_line_that_counts_the_rest() {
+    let long = format!("We {} more.", vec!["sing"; 30].join(" "));
+    // 57 long sentences, and 25 acronyms (errors, which are all shown) among them.
+    let body: String = (0..57)
+        .map(|k| match k < 25 {
+            true => format!("{long} Ask the CAMHS team.\n\n"),
+            false => format!("{long}\n\n"),
+        })
+        .collect();
+    let site = site_with_body("content/pages/about.md", &body);
+    let run = check(site.path(), &[]);
+    let heads = headings(&run.stdout);
+    let count = |what: &str| heads.iter().filter(|h| h.contains(what)).count();
+    assert_eq!(count("warning[long-sentence]"), 20, "{}", run.stdout);
+    assert_eq!(count("error[acronym]"), 25, "{}", run.stdout);
+    let note = "content/pages/about.md: ... and 37 more sentences longer than 25 words in this file\n";
+    assert_eq!(run.stdout.matches(note).count(), 1, "{}", run.stdout);
+    // The note comes straight after the twentieth, and the summary counts every warning.
+    let twentieth = run
+        .stdout
+        .match_indices("warning[long-sentence]")
+        .nth(19)
+        .map_or(0, |(i, _)| i);
+    let next = run.stdout[twentieth..].find("\n\n").map_or(0, |i| twentieth + i + 2);
+    assert!(run.stdout[next..].starts_with(note), "{}", &run.stdout[twentieth..]);
+    assert!(run.stdout.ends_with("25 errors, 57 warnings.\n"), "{}", run.stdout);
+    assert_eq!(run.code, 1);
+    // Other tools get every one.
+    let run = check(site.path(), &["--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("the output is JSON");
+    let items = doc["diagnostics"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d["code"] == "long-sentence").count());
+    assert_eq!(items, 57);
+}
+
+#[test]
+fn a_problem_far_along_a_long_bengali_line_is_shown_in_a_window_around_it() {
+    let sentence = "শিশুরা খেলতে ভালোবাসে। ";
+    let line = format!("{}CAMHS সাহায্য করে। {}", sentence.repeat(20_000), sentence.repeat(20_000));
+    let site = site_with_body("content/pages/about.bn.md", &line);
+    let run = check(site.path(), &[]);
+    let col = sentence.chars().count() * 20_000 + 1;
+    let heading = format!("content/pages/about.bn.md:8:{col}: error[acronym]");
+    assert_eq!(headings(&run.stdout), [heading], "{:.3000}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let shown = lines.get(2).copied().unwrap_or_default();
+    let carets = lines.get(3).copied().unwrap_or_default();
+    assert!(shown.starts_with("8 | ...") && shown.ends_with("..."), "{shown}");
+    assert_eq!(shown.chars().count(), "8 | ".len() + 3 + 120 + 3, "{shown}");
+    // The carets are under the acronym, counted in characters as the column is.
+    let under: String = shown
+        .chars()
+        .skip(carets.find('^').unwrap_or_default())
+        .take(5)
+        .collect();
+    assert_eq!(under, "CAMHS", "\n{shown}\n{carets}");
+    assert_eq!(carets.trim_end().chars().filter(|&c| c == '^').count(), 5);
+    assert!(run.stdout.len() < 2_000, "{} bytes", run.stdout.len());
+}

@@ -70,11 +70,7 @@ pub fn run(args: &Args) -> u8 {
     let errors = loaded.diagnostics.errors();
     let out = match args.format {
         Format::Text => {
-            let mut out = String::new();
-            for d in &loaded.diagnostics.items {
-                out.push_str(&d.render(&loaded.sources));
-                out.push('\n');
-            }
+            let mut out = loaded.diagnostics.report(&loaded.sources);
             if let Some(rows) = &pages {
                 if skipped {
                     out.push_str("The words on the built pages were not checked: fix the errors above first.\n");
@@ -157,8 +153,8 @@ fn json(
                 "column": column,
                 "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
                 "code": d.code,
-                "message": d.message,
-                "help": d.help,
+                "message": d.message_shown(),
+                "help": d.help_shown(),
             })
         })
         .collect();

@@ -12,6 +12,10 @@ pub struct Args {
     /// The seed: the same seed writes the same site.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Also write a page whose text is this many megabytes long (1 MB = 1,048,576 bytes), to time `check` on one
+    /// very long file.
+    #[arg(long)]
+    pub body_mb: Option<f64>,
     /// The folder to write into; it must not exist yet.
     #[arg(long)]
     pub out: PathBuf,
@@ -22,7 +26,11 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("error: {} already exists; name a new folder", args.out.display());
         return EXIT_USAGE;
     }
-    match crate::corpus::generate(&args.out, args.sessions, args.seed) {
+    let long_page = |()| match args.body_mb {
+        Some(mb) => crate::corpus::long_page(&args.out, (mb * 1_048_576.0) as usize),
+        None => Ok(()),
+    };
+    match crate::corpus::generate(&args.out, args.sessions, args.seed).and_then(long_page) {
         Ok(()) => {
             println!("Wrote a site with {} sessions to {}", args.sessions, args.out.display());
             0

@@ -3,6 +3,7 @@
 
 mod fluent;
 mod html;
+mod locate;
 mod markdown;
 pub mod pages;
 pub mod readability;
@@ -10,11 +11,12 @@ pub mod report;
 pub mod scan;
 mod source;
 
+pub use locate::Locator;
 pub use scan::{Finding, Rule, Scanner};
 pub use source::{TextFindings, check};
 
 use crate::config::{AcronymLevel, SiteConfig};
-use crate::diagnostics::{Diagnostic, Location, Severity, Span};
+use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::glossary::Term;
 
 /// The codes plain-language problems are reported under.
@@ -107,19 +109,4 @@ fn alternatives(plain: &str) -> String {
         .map(|p| format!("\"{}\"", p.trim()))
         .collect::<Vec<_>>()
         .join(" or ")
-}
-
-/// Where a word found in a value is in its file: the same occurrence of the word in the text as written, which
-/// may have escapes or extra spaces the value does not. `at` is where the word starts in `value`.
-pub fn locate(value: &str, at: usize, word: &str, file_text: &str, span: Span) -> Span {
-    let k = value.get(..at).map_or(0, |before| before.matches(word).count());
-    let raw = file_text.get(span.start as usize..span.end as usize).unwrap_or("");
-    match raw.match_indices(word).nth(k) {
-        Some((i, _)) if !word.is_empty() => Span {
-            file: span.file,
-            start: span.start + i as u32,
-            end: span.start + (i + word.len()) as u32,
-        },
-        _ => span,
-    }
 }

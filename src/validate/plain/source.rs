@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Scanner, diagnostic, fluent, locate, markdown};
+use super::{Locator, Scanner, diagnostic, fluent, markdown};
 use crate::config::{AcronymLevel, SiteConfig};
 use crate::content::Content;
 use crate::content::model::Text;
@@ -124,18 +124,34 @@ fn entry_text(
     ];
     for (value, span) in lines {
         let Some(span) = span else { continue };
+        let mut locator = Locator::quoted(value, file_text, span);
         for f in scanner.scan(value, english, true) {
             let written = value.get(f.range.clone()).unwrap_or_default();
-            let at = locate(value, f.range.start, written, file_text, span);
+            let at = locator.find(f.range.start, written);
             out.push(diagnostic(&f, written, lang, scanner, config, Location::Span(at)));
         }
     }
-    if let Some(body_span) = text.body_span.or(text.body_at) {
-        for block in markdown::blocks(&text.body) {
-            for f in scanner.scan(&block.text, english, true) {
+    // A body below the `+++` line is a slice of the file; one in a `body = "..."` field may have escapes.
+    let locator = match (text.body_span, text.body_at) {
+        (Some(span), _) => Some(Locator::exact(&text.body, file_text, span)),
+        (None, Some(span)) => Some(Locator::quoted(&text.body, file_text, span)),
+        (None, None) => None,
+    };
+    if let Some(mut locator) = locator {
+        let blocks = markdown::blocks(&text.body);
+        // A very long body is scanned on every core; the words found are placed in order after.
+        let found: Vec<Vec<super::Finding>> = match text.body.len() > 64 * 1024 {
+            true => blocks
+                .par_iter()
+                .map(|b| scanner.scan(&b.text, english, true))
+                .collect(),
+            false => blocks.iter().map(|b| scanner.scan(&b.text, english, true)).collect(),
+        };
+        for (block, found) in blocks.iter().zip(found) {
+            for f in found {
                 let written = block.text.get(f.range.clone()).unwrap_or_default();
                 let in_body = block.to_source(f.range.start);
-                let at = locate(&text.body, in_body, written, file_text, body_span);
+                let at = locator.find(in_body, written);
                 out.push(diagnostic(&f, written, lang, scanner, config, Location::Span(at)));
             }
         }
