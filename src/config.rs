@@ -143,7 +143,9 @@ pub fn parse(file: FileId, text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         }
     }
     let example_data = t.bool("example_data").is_some_and(|b| b.value);
-    let theme = t.str("theme", "\"default\"").map(|s| Sp::new(s.value.to_string(), s.span));
+    let theme = t
+        .str("theme", "\"default\"")
+        .map(|s| Sp::new(s.value.to_string(), s.span));
     let mut acronyms = AcronymLevel::Error;
     let mut allow = Vec::new();
     if let Some(pl) = t.table("plain_language", "[plain_language]", "{ acronyms = \"error\" }") {
@@ -197,8 +199,12 @@ pub fn theme_problem(root: &std::path::Path, config: &SiteConfig) -> Option<Diag
     let name = theme.value.as_str();
     if !is_valid_slug(name) {
         return Some(
-            Diagnostic::error("bad-id", theme.span, format!("\"{name}\" is not a name a theme can have"))
-                .help("a theme is a folder in themes/: use its name, in small letters a-z, digits and dashes"),
+            Diagnostic::error(
+                "bad-id",
+                theme.span,
+                format!("\"{name}\" is not a name a theme can have"),
+            )
+            .help("a theme is a folder in themes/: use its name, in small letters a-z, digits and dashes"),
         );
     }
     if name == "default" || root.join("themes").join(name).is_dir() {
@@ -221,7 +227,11 @@ pub fn theme_problem(root: &std::path::Path, config: &SiteConfig) -> Option<Diag
         ),
     };
     Some(
-        Diagnostic::error("unknown-theme", theme.span, format!("there is no theme called \"{name}\" in themes/"))
-            .help(help),
+        Diagnostic::error(
+            "unknown-theme",
+            theme.span,
+            format!("there is no theme called \"{name}\" in themes/"),
+        )
+        .help(help),
     )
 }

@@ -64,7 +64,8 @@ pub type SiteFiles = BTreeMap<String, Bytes>;
 /// The folder of the site's theme: `themes/<theme>/`, or `themes/default/` for the site's own additions to the
 /// default theme.
 pub fn theme_dir(root: &std::path::Path, config: &crate::config::SiteConfig) -> std::path::PathBuf {
-    root.join("themes").join(config.theme.as_ref().map_or("default", |t| t.value.as_str()))
+    root.join("themes")
+        .join(config.theme.as_ref().map_or("default", |t| t.value.as_str()))
 }
 
 /// The theme's templates as (path shown to people, source): the site's own, and the built-in ones it does not
