@@ -329,9 +329,11 @@ fn mutated_sites_never_panic_and_every_problem_is_placed_in_its_file() {
         })
         .filter_map(|l| l.split_once(" = ").map(|(_, v)| v.as_bytes().to_vec()))
         .collect();
-    // The output folder a failed build must leave alone: a few files, one in a folder of its own.
+    // The output folder a failed build must leave alone, as an earlier build left it (with its marker): a few
+    // files, one in a folder of its own.
     let out = work.path().join("out").join("public");
     std::fs::create_dir_all(out.join("en")).expect("out folder");
+    std::fs::write(out.join(hubsite::output::MARKER), hubsite::output::MARKER_TEXT).expect("write");
     std::fs::write(out.join("index.html"), "<p>the site as it was</p>").expect("write");
     std::fs::write(out.join("en/index.html"), "<p>kept</p>").expect("write");
     let deadline = Instant::now() + Duration::from_secs(seconds);
