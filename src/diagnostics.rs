@@ -1,6 +1,9 @@
 //! Problems found in a site's files: where they are, what is wrong and how to fix it.
 
+mod codes;
 mod shown;
+
+pub use codes::{is_known, CODES};
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -206,6 +209,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        debug_assert!(codes::is_known(code), "diagnostic code `{code}` is not in src/diagnostics/codes.rs");
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -216,6 +220,7 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        debug_assert!(codes::is_known(code), "diagnostic code `{code}` is not in src/diagnostics/codes.rs");
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
@@ -223,6 +228,7 @@ impl Diagnostic {
     }
 
     pub fn file_error(code: &'static str, path: &Path, message: impl Into<String>) -> Self {
+        debug_assert!(codes::is_known(code), "diagnostic code `{code}` is not in src/diagnostics/codes.rs");
         Diagnostic {
             severity: Severity::Error,
             code,
