@@ -116,3 +116,66 @@ fn an_error_on_a_very_long_line_prints_a_short_snippet() {
     assert!(carets.starts_with(&format!("  | {}^", " ".repeat(11))), "{carets}");
     assert!(carets.len() <= shown.len(), "{carets}");
 }
+
+/// The codes the fixtures under `tests/fixtures/` expect, from every `expected` and `expected-full` file.
+fn codes_in_fixtures() -> std::collections::BTreeSet<String> {
+    let mut codes = std::collections::BTreeSet::new();
+    for item in walkdir::WalkDir::new(fixtures()) {
+        let item = item.expect("fixture folder is readable");
+        let name = item.file_name().to_string_lossy();
+        if name != "expected" && name != "expected-full" {
+            continue;
+        }
+        let text = std::fs::read_to_string(item.path()).expect("expected file is text");
+        for line in text.lines() {
+            for label in ["error[", "warning["] {
+                let Some(at) = line.find(&format!(": {label}")) else {
+                    continue;
+                };
+                let rest = &line[at + 2 + label.len()..];
+                if let Some(end) = rest.find(']') {
+                    codes.insert(rest[..end].to_string());
+                }
+            }
+        }
+    }
+    codes
+}
+
+/// Issue 24: every code in the one list of codes is shown by a fixture, so each kind of problem is seen to be
+/// found and placed; and a fixture never expects a code the list does not have.
+#[test]
+fn every_diagnostic_code_has_a_fixture() {
+    let listed: std::collections::BTreeSet<String> =
+        hubsite::diagnostics::CODES.iter().map(|(code, _)| code.to_string()).collect();
+    let expected = codes_in_fixtures();
+    let untested: Vec<_> = listed.difference(&expected).collect();
+    let unlisted: Vec<_> = expected.difference(&listed).collect();
+    assert!(
+        untested.is_empty(),
+        "no fixture under tests/fixtures/ expects these codes: {untested:?}; add a case under tests/fixtures/invalid/"
+    );
+    assert!(
+        unlisted.is_empty(),
+        "fixtures expect codes that are not in src/diagnostics/codes.rs: {unlisted:?}"
+    );
+}
+
+/// docs/diagnostics.md lists exactly the codes in the one list, in its order, each with its description.
+#[test]
+fn the_diagnostics_doc_lists_every_code() {
+    let doc = std::fs::read_to_string(root().join("docs/diagnostics.md")).expect("docs/diagnostics.md");
+    let rows: Vec<(String, String)> = doc
+        .lines()
+        .filter_map(|l| {
+            let l = l.strip_prefix("| `")?;
+            let (code, rest) = l.split_once("` | ")?;
+            Some((code.to_string(), rest.trim_end_matches(" |").to_string()))
+        })
+        .collect();
+    let listed: Vec<(String, String)> = hubsite::diagnostics::CODES
+        .iter()
+        .map(|(code, what)| (code.to_string(), what.to_string()))
+        .collect();
+    assert_eq!(rows, listed, "docs/diagnostics.md must list every code in src/diagnostics/codes.rs, in order");
+}
