@@ -146,8 +146,10 @@ fn codes_in_fixtures() -> std::collections::BTreeSet<String> {
 /// found and placed; and a fixture never expects a code the list does not have.
 #[test]
 fn every_diagnostic_code_has_a_fixture() {
-    let listed: std::collections::BTreeSet<String> =
-        hubsite::diagnostics::CODES.iter().map(|(code, _)| code.to_string()).collect();
+    let listed: std::collections::BTreeSet<String> = hubsite::diagnostics::CODES
+        .iter()
+        .map(|(code, _)| code.to_string())
+        .collect();
     let expected = codes_in_fixtures();
     let untested: Vec<_> = listed.difference(&expected).collect();
     let unlisted: Vec<_> = expected.difference(&listed).collect();
@@ -177,5 +179,8 @@ fn the_diagnostics_doc_lists_every_code() {
         .iter()
         .map(|(code, what)| (code.to_string(), what.to_string()))
         .collect();
-    assert_eq!(rows, listed, "docs/diagnostics.md must list every code in src/diagnostics/codes.rs, in order");
+    assert_eq!(
+        rows, listed,
+        "docs/diagnostics.md must list every code in src/diagnostics/codes.rs, in order"
+    );
 }
