@@ -76,7 +76,10 @@ fn only_the_partners_in_site_toml_may_frame_the_copies_and_nothing_else_may_be_f
     // Besides `/*`, every file is covered by exactly one rule, so no host joins two frame-ancestors into one
     // stricter one; and that rule holds the whole policy, so a host where the later rule wins loses nothing.
     // The build's marker is written beside the site's files, not made with them: the first rule covers it alone.
-    for path in tree.keys().filter(|p| *p != "_headers" && *p != hubsite::output::MARKER) {
+    for path in tree
+        .keys()
+        .filter(|p| *p != "_headers" && *p != hubsite::output::MARKER)
+    {
         let url = format!("/{path}");
         let found: Vec<&String> = rules[1..]
             .iter()
