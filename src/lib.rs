@@ -242,14 +242,15 @@ pub fn build_into(
     })?;
     let (mut checked, mut report) = checked_for_build(root, None, None, false)?;
     // Every failure before the swap leaves the output folder as it was; one in the swap says what is there now.
-    let cannot_write = |report: &str, e: std::io::Error| NotBuilt {
+    let not_written = |report: &str, doing: &str, e: std::io::Error| NotBuilt {
         report: format!(
-            "{report}error: could not write the new site for {}: {e}\n{}\n",
+            "{report}error: could not {doing} {}: {e}\n{}\n",
             out.display(),
             as_it_was(&target)
         ),
         why: None,
     };
+    let cannot_write = |report: &str, e| not_written(report, "write the new site for", e);
     let (staging, leftovers) = output::Staging::new(&target).map_err(|e| cannot_write(&report, e))?;
     for warning in leftovers {
         report.push_str(&format!("warning: {warning}\n"));
@@ -273,14 +274,9 @@ pub fn build_into(
     }
     let findings = findings.into_inner().unwrap_or_else(|e| e.into_inner());
     pages_checked(&mut checked, &findings, &mut report)?;
-    let committed = staging.commit().map_err(|output::NotSwapped(e)| NotBuilt {
-        report: format!(
-            "{report}error: could not put the new site in place at {}: {e}\n{}\n",
-            out.display(),
-            as_it_was(&target)
-        ),
-        why: None,
-    })?;
+    let committed = staging
+        .commit()
+        .map_err(|output::NotSwapped(e)| not_written(&report, "put the new site in place at", e))?;
     if let Some((old, e)) = committed.left {
         report.push_str(&format!(
             "warning: the new site is in place at {}, but the previous one could not be removed ({e}). It is left \

@@ -406,7 +406,7 @@ pub(super) struct Parser<'p, 'c, 't, 'i> {
 }
 
 impl Parser<'_, '_, '_, '_> {
-    pub(super) fn ctx(&self) -> &Ctx {
+    pub(super) fn ctx(&self) -> &Ctx<'_> {
         self.t.ctx
     }
 

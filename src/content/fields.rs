@@ -12,35 +12,30 @@ use crate::schedule::parse::Problem;
 use crate::suggest;
 
 /// Where diagnostics from one file go, and how TOML offsets map into the file.
-pub struct Ctx {
+pub struct Ctx<'t> {
     pub file: FileId,
     /// Byte offset of the TOML text within the file.
     pub base: usize,
-    /// Where the TOML text is in memory and how long it is, to find the file offset of a string the parser borrowed.
-    toml_addr: usize,
-    toml_len: usize,
-    /// The TOML text as written, to place a problem inside a value that had escapes in it (see `raw`).
-    toml: Box<str>,
+    /// The TOML text as written: to find the file offset of a string the parser borrowed from it, and to place a
+    /// problem inside a value that had escapes in it (see `raw`).
+    toml: &'t str,
     pub diags: RefCell<Vec<Diagnostic>>,
 }
 
-impl Ctx {
-    pub fn new(file: FileId, base: usize, toml: &str) -> Self {
+impl<'t> Ctx<'t> {
+    pub fn new(file: FileId, base: usize, toml: &'t str) -> Self {
         Ctx {
             file,
             base,
-            toml_addr: toml.as_ptr() as usize,
-            toml_len: toml.len(),
-            toml: toml.into(),
+            toml,
             diags: RefCell::new(Vec::new()),
         }
     }
 
     /// The file offset of a string that is a slice of the TOML text (a string value with no escapes in it).
     pub fn offset_of(&self, s: &str) -> Option<usize> {
-        let addr = s.as_ptr() as usize;
-        (addr >= self.toml_addr && addr + s.len() <= self.toml_addr + self.toml_len)
-            .then(|| self.base + addr - self.toml_addr)
+        let (addr, toml_addr) = (s.as_ptr() as usize, self.toml.as_ptr() as usize);
+        (addr >= toml_addr && addr + s.len() <= toml_addr + self.toml.len()).then(|| self.base + addr - toml_addr)
     }
 
     /// The text of the file at `span` as written, such as a string value with its quotes and escapes.
@@ -95,7 +90,7 @@ pub fn type_words(v: &DeValue<'_>) -> &'static str {
 
 /// One TOML table being read: the fields asked for are marked, so the rest can be reported as unknown.
 pub struct Table<'c, 't, 'i> {
-    pub ctx: &'c Ctx,
+    pub ctx: &'c Ctx<'c>,
     table: &'t DeTable<'i>,
     /// Where "missing field" problems are reported: line 1 for a whole entry, the table itself when nested.
     pub missing_at: Span,

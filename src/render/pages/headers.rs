@@ -32,23 +32,8 @@ pub fn source_hash(text: &str) -> String {
 
 /// Standard base64 with padding (RFC 4648), which policy hashes are written in.
 fn base64(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            // A chunk of k bytes gives k + 1 digits; `=` fills the group of four.
-            out.push(if i <= chunk.len() {
-                char::from(DIGITS[(n >> (18 - 6 * i) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// The `_headers` file. A first `/*` rule gives every path the policy, even one with no file (the host answers
